@@ -1,5 +1,27 @@
 //! Sans-IO core of the WeChat SDK.
+//!
+//! - [`endpoint`]: typed requests become `http::Request<Vec<u8>>`; response bytes become typed
+//!   responses or an [`Error`].
+//! - [`api`]: the typed endpoints; [`catalog`] lists them at run time.
+//! - [`token`]: every credential flow as a state machine fed `now`.
+//! - [`client`]: the runtime-free driver that performs effects through an adapter's traits.
+//!
+//! The core never opens a socket, reads a clock, sleeps or draws OS randomness.
 #![forbid(unsafe_code)]
+#![warn(missing_docs)]
 
+pub mod api;
+pub mod catalog;
+pub mod client;
+pub mod endpoint;
+pub mod error;
+pub mod host;
 pub mod secret;
+pub mod token;
+
+pub use client::{Client, HttpClient, MemoryStore, RetryPolicy, Runtime, TokenStore};
+pub use endpoint::{Endpoint, Method};
+pub use error::{ApiError, ErrCode, Error, Result};
+pub use host::{Host, Hosts};
 pub use secret::Secret;
+pub use token::{StoredToken, TokenFlow};

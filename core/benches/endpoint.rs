@@ -1,0 +1,75 @@
+//! Building a request and parsing its response; serving a token from the client's cache.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use wechat_core::api::oa::basic::GetApiDomainIp;
+use wechat_core::api::oa::menu::{Button, CreateMenu};
+use wechat_core::client::{HttpClient, Runtime};
+use wechat_core::endpoint::{Endpoint, build_request};
+use wechat_core::{Client, Hosts, MemoryStore, Secret, TokenFlow};
+
+struct NoHttp;
+impl HttpClient for NoHttp {
+    async fn send(&self, _: http::Request<Vec<u8>>) -> wechat_core::Result<http::Response<Vec<u8>>> {
+        Ok(http::Response::new(br#"{"access_token":"ACCESS_TOKEN","expires_in":7200}"#.to_vec()))
+    }
+}
+
+struct FixedRuntime;
+impl Runtime for FixedRuntime {
+    fn now_ms(&self) -> u64 {
+        1_700_000_000_000
+    }
+    async fn sleep(&self, _: u64) {}
+    fn fill_random(&self, buf: &mut [u8]) {
+        buf.fill(7);
+    }
+}
+
+fn bench(c: &mut Criterion) {
+    let hosts = Hosts::default();
+    let token = Secret::new("ACCESS_TOKEN_ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+    let ip_body = br#"{"ip_list":["101.89.47.18","101.91.34.103","101.91.37.125"]}"#.to_vec();
+    c.bench_function("get_api_domain_ip build+parse", |b| {
+        b.iter(|| {
+            let req = build_request(&hosts, black_box(&GetApiDomainIp {}), Some(&token)).unwrap();
+            black_box(req);
+            let resp = http::Response::new(ip_body.clone());
+            black_box(GetApiDomainIp::parse(&resp).unwrap())
+        })
+    });
+    let menu = CreateMenu {
+        button: vec![
+            Button::click("Today", "V1001_TODAY"),
+            Button::parent(
+                "Menu",
+                vec![
+                    Button::view("Search", "https://www.soso.com/"),
+                    Button::click("Like", "V1001_GOOD"),
+                ],
+            ),
+        ],
+    };
+    let ok = br#"{"errcode":0,"errmsg":"ok"}"#.to_vec();
+    c.bench_function("menu/create build+parse", |b| {
+        b.iter(|| {
+            let req = build_request(&hosts, black_box(&menu), Some(&token)).unwrap();
+            black_box(req);
+            black_box(CreateMenu::parse(&http::Response::new(ok.clone())).unwrap())
+        })
+    });
+
+    let flow = TokenFlow::Stable {
+        appid: "wxapp".into(),
+        secret: Secret::new("S"),
+    };
+    let client = Client::new(flow, NoHttp, MemoryStore::new(|| 1_700_000_000_000), FixedRuntime);
+    futures::executor::block_on(client.token()).unwrap();
+    c.bench_function("token cache hit", |b| {
+        b.iter(|| black_box(futures::executor::block_on(client.token()).unwrap()))
+    });
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,3 @@
+//! Typed WeChat endpoints, grouped as WeChat groups them.
+
+pub mod oa;

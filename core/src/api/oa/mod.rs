@@ -1,0 +1,11 @@
+//! Official Account (公众号) endpoints.
+
+pub mod basic;
+pub mod menu;
+
+use crate::endpoint::Meta;
+
+/// Every Official Account endpoint, for the catalog.
+pub(crate) fn catalog() -> impl Iterator<Item = &'static Meta> {
+    [basic::CATALOG, menu::CATALOG].into_iter().flatten()
+}

@@ -1,0 +1,637 @@
+//! The driver: performs the core's effects through small traits, once for every adapter.
+//!
+//! An adapter supplies an [`HttpClient`], a [`TokenStore`] and a [`Runtime`] (clock, sleep,
+//! randomness). [`Client`] then calls endpoints with the right credential, refreshes tokens before they
+//! expire (one fetch per key at a time), retries exactly once after a rejected token and backs off on
+//! transient failures where the endpoint is safe to repeat. It needs no async runtime of its own; its
+//! futures are `Send` on native targets when the adapter's are.
+
+use std::collections::HashMap;
+use std::future::Future;
+use std::sync::{Arc, Mutex};
+
+use crate::endpoint::{self, Body, Credential, Endpoint, Method, Repeat};
+use crate::error::{Error, Result};
+use crate::host::{Host, Hosts};
+use crate::secret::Secret;
+use crate::token::jssdk::{AgentConfig, JsSdkConfig};
+use crate::token::{
+    Acquire, Action, Input, Policy, StoreError, StoredToken, TicketKind, TokenFlow, ticket_lifetime,
+};
+
+#[cfg(not(target_arch = "wasm32"))]
+mod maybe {
+    /// `Send` on native targets, nothing on wasm32 (where futures are single-threaded).
+    pub trait MaybeSend: Send {}
+    impl<T: Send + ?Sized> MaybeSend for T {}
+    /// `Sync` on native targets, nothing on wasm32.
+    pub trait MaybeSync: Sync {}
+    impl<T: Sync + ?Sized> MaybeSync for T {}
+    /// A boxed future, `Send` on native targets.
+    pub type BoxFuture<'a, T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send + 'a>>;
+}
+#[cfg(target_arch = "wasm32")]
+mod maybe {
+    /// `Send` on native targets, nothing on wasm32 (where futures are single-threaded).
+    pub trait MaybeSend {}
+    impl<T: ?Sized> MaybeSend for T {}
+    /// `Sync` on native targets, nothing on wasm32.
+    pub trait MaybeSync {}
+    impl<T: ?Sized> MaybeSync for T {}
+    /// A boxed future, `Send` on native targets.
+    pub type BoxFuture<'a, T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + 'a>>;
+}
+pub use maybe::{BoxFuture, MaybeSend, MaybeSync};
+
+/// Sends an HTTP request. Errors become [`Error::Transport`] and must not contain the URL (it may
+/// carry a token).
+pub trait HttpClient: MaybeSend + MaybeSync {
+    /// Sends the request and reads the whole response.
+    fn send(
+        &self,
+        request: http::Request<Vec<u8>>,
+    ) -> impl Future<Output = Result<http::Response<Vec<u8>>>> + MaybeSend;
+}
+
+/// Where tokens live: process memory, Redis, Workers KV. Keys never contain secrets.
+pub trait TokenStore: MaybeSend + MaybeSync {
+    /// Reads a record.
+    fn load(
+        &self,
+        key: &str,
+    ) -> impl Future<Output = Result<Option<StoredToken>, StoreError>> + MaybeSend;
+    /// Writes a record; `ttl_ms: None` keeps it until replaced.
+    fn save(
+        &self,
+        key: &str,
+        token: &StoredToken,
+        ttl_ms: Option<u64>,
+    ) -> impl Future<Output = Result<(), StoreError>> + MaybeSend;
+    /// Takes the lease `key` for `holder` if nobody holds it (`SET NX PX`).
+    fn try_lease(
+        &self,
+        key: &str,
+        holder: &str,
+        ttl_ms: u64,
+    ) -> impl Future<Output = Result<bool, StoreError>> + MaybeSend;
+    /// Frees the lease if `holder` still holds it.
+    fn release(
+        &self,
+        key: &str,
+        holder: &str,
+    ) -> impl Future<Output = Result<(), StoreError>> + MaybeSend;
+    /// Deletes the record only if it still holds `value`, atomically; true if it did.
+    fn invalidate_if(
+        &self,
+        key: &str,
+        value: &Secret,
+    ) -> impl Future<Output = Result<bool, StoreError>> + MaybeSend;
+}
+
+/// The clock, sleeping and randomness of a platform.
+pub trait Runtime: MaybeSend + MaybeSync {
+    /// Wall-clock time, Unix milliseconds (expiry is shared across machines).
+    fn now_ms(&self) -> u64;
+    /// Sleeps for `ms` milliseconds.
+    fn sleep(&self, ms: u64) -> impl Future<Output = ()> + MaybeSend;
+    /// Fills `buf` with cryptographically secure random bytes.
+    fn fill_random(&self, buf: &mut [u8]);
+}
+
+/// Bounded retries after transient failures (-1, HTTP 5xx, transport), for endpoints safe to repeat.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RetryPolicy {
+    /// Retries after the first attempt.
+    pub max_retries: u32,
+    /// The first back-off; it doubles each time, with up to 50 % random extra.
+    pub base_delay_ms: u64,
+    /// The longest back-off.
+    pub max_delay_ms: u64,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        Self {
+            max_retries: 2,
+            base_delay_ms: 200,
+            max_delay_ms: 2_000,
+        }
+    }
+}
+
+struct Shared<H, S, R> {
+    http: H,
+    store: S,
+    runtime: R,
+    /// This process's copy of tokens: the fast path, and what keeps calls going when the store fails.
+    local: Mutex<HashMap<String, StoredToken>>,
+    /// One refresh per key at a time within this process.
+    flights: Mutex<HashMap<String, Arc<futures_util::lock::Mutex<()>>>>,
+}
+
+/// A WeChat client: one credential flow (an app, a corp app, a platform...) with its hosts and
+/// policies, over an adapter's HTTP client, token store and runtime. Cheap to clone.
+pub struct Client<H, S, R> {
+    shared: Arc<Shared<H, S, R>>,
+    flow: TokenFlow,
+    hosts: Hosts,
+    policy: Policy,
+    retry: RetryPolicy,
+}
+
+impl<H, S, R> Clone for Client<H, S, R> {
+    fn clone(&self) -> Self {
+        Self {
+            shared: self.shared.clone(),
+            flow: self.flow.clone(),
+            hosts: self.hosts.clone(),
+            policy: self.policy,
+            retry: self.retry,
+        }
+    }
+}
+
+impl<H, S, R> std::fmt::Debug for Client<H, S, R> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Client")
+            .field("flow", &self.flow)
+            .field("hosts", &self.hosts)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<H: HttpClient, S: TokenStore, R: Runtime> Client<H, S, R> {
+    /// A client of `flow` with WeChat's hosts and the default policies.
+    pub fn new(flow: TokenFlow, http: H, store: S, runtime: R) -> Self {
+        Self {
+            shared: Arc::new(Shared {
+                http,
+                store,
+                runtime,
+                local: Mutex::default(),
+                flights: Mutex::default(),
+            }),
+            flow,
+            hosts: Hosts::default(),
+            policy: Policy::default(),
+            retry: RetryPolicy::default(),
+        }
+    }
+
+    /// Points hosts elsewhere (a proxy, a backup domain, the emulator).
+    pub fn with_hosts(mut self, hosts: Hosts) -> Self {
+        self.hosts = hosts;
+        self
+    }
+
+    /// Sets the refresh, lease and wait timings.
+    pub fn with_policy(mut self, policy: Policy) -> Self {
+        self.policy = policy;
+        self
+    }
+
+    /// Sets the transient-failure retries.
+    pub fn with_retry(mut self, retry: RetryPolicy) -> Self {
+        self.retry = retry;
+        self
+    }
+
+    /// A client of another flow sharing this one's HTTP client, store, runtime and hosts: an
+    /// authorizer of a platform, a corp of a suite.
+    pub fn with_flow(&self, flow: TokenFlow) -> Self {
+        Self {
+            flow,
+            ..self.clone()
+        }
+    }
+
+    /// The flow this client uses.
+    pub fn flow(&self) -> &TokenFlow {
+        &self.flow
+    }
+
+    /// The hosts this client calls.
+    pub fn hosts(&self) -> &Hosts {
+        &self.hosts
+    }
+
+    /// The runtime (clock, sleep, randomness).
+    pub fn runtime(&self) -> &R {
+        &self.shared.runtime
+    }
+
+    /// The token store.
+    pub fn store(&self) -> &S {
+        &self.shared.store
+    }
+
+    /// The client's own token (`access_token`, or the platform's, suite's or provider's token).
+    pub async fn token(&self) -> Result<Secret> {
+        Ok(self.token_of(&self.flow).await?.value)
+    }
+
+    /// A token of any flow, from this process's copy, the store, or a fetch under a lease.
+    pub fn token_of<'a>(&'a self, flow: &'a TokenFlow) -> BoxFuture<'a, Result<StoredToken>> {
+        Box::pin(async move {
+            let key = flow.key();
+            if let Some(t) = self.local_fresh(&key) {
+                return Ok(t);
+            }
+            let gate = {
+                let mut flights = self
+                    .shared
+                    .flights
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner());
+                flights.entry(key.clone()).or_default().clone()
+            };
+            let _flight = gate.lock().await;
+            if let Some(t) = self.local_fresh(&key) {
+                return Ok(t);
+            }
+            let result = self.acquire(flow).await;
+            if let Ok(t) = &result {
+                self.local().insert(key, t.clone());
+            }
+            result
+        })
+    }
+
+    async fn acquire(&self, flow: &TokenFlow) -> Result<StoredToken> {
+        let sh = &*self.shared;
+        let mut holder = [0u8; 16];
+        sh.runtime.fill_random(&mut holder);
+        let mut machine = Acquire::new(flow, &self.hosts, self.policy, hex::encode(holder));
+        let mut input = Input::Start;
+        loop {
+            let now = sh.runtime.now_ms();
+            input = match machine.step(now, input) {
+                Action::Load { key } => Input::Loaded(warn(&key, sh.store.load(&key).await)),
+                Action::TryLease {
+                    key,
+                    holder,
+                    ttl_ms,
+                } => Input::Leased(warn(&key, sh.store.try_lease(&key, &holder, ttl_ms).await)),
+                Action::Token(parent) => {
+                    Input::Token(self.token_of(&parent).await.map(|t| t.value))
+                }
+                Action::Fetch(request) => {
+                    tracing::debug!(key = machine.key(), "fetching a token");
+                    Input::Fetched(sh.http.send(request).await)
+                }
+                Action::Save { key, token, ttl_ms } => {
+                    Input::Saved(warn(&key, sh.store.save(&key, &token, ttl_ms).await))
+                }
+                Action::Release { key, holder } => {
+                    let _ = warn(&key, sh.store.release(&key, &holder).await);
+                    Input::Released
+                }
+                Action::WaitUntil(at) => {
+                    sh.runtime.sleep(at.saturating_sub(now)).await;
+                    Input::Waited
+                }
+                Action::Done(result) => return result,
+            };
+        }
+    }
+
+    fn local(&self) -> std::sync::MutexGuard<'_, HashMap<String, StoredToken>> {
+        self.shared.local.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn local_fresh(&self, key: &str) -> Option<StoredToken> {
+        let now = self.shared.runtime.now_ms();
+        self.local()
+            .get(key)
+            .filter(|t| t.is_fresh(now, self.policy.refresh_margin_ms))
+            .cloned()
+    }
+
+    /// Drops `value` as `flow`'s token, here and in the store, only if it is still the current one.
+    pub async fn invalidate(&self, flow: &TokenFlow, value: &Secret) {
+        let key = flow.key();
+        {
+            let mut local = self.local();
+            if local.get(&key).is_some_and(|t| &t.value == value) {
+                local.remove(&key);
+            }
+        }
+        let _ = warn(&key, self.shared.store.invalidate_if(&key, value).await);
+    }
+
+    /// Calls an endpoint with its credential, retrying as its [`Repeat`] allows.
+    pub async fn call<E: Endpoint + MaybeSync>(&self, endpoint: &E) -> Result<E::Response> {
+        self.run(
+            E::META.credential,
+            E::META.repeat,
+            |token| endpoint::build_request(&self.hosts, endpoint, token),
+            E::parse,
+        )
+        .await
+    }
+
+    /// The escape hatch: any method and path with an optional JSON body, the `access_token` injected,
+    /// WeChat's errors handled as for typed endpoints. `GET` is retried on transient failures; `POST`
+    /// is not.
+    pub async fn call_json(
+        &self,
+        method: Method,
+        host: Host,
+        path: &str,
+        query: &[(&str, &str)],
+        body: Option<&serde_json::Value>,
+    ) -> Result<serde_json::Value> {
+        let body = match body {
+            Some(b) => endpoint::json_body(b)?,
+            None => Body::Empty,
+        };
+        let repeat = match method {
+            Method::Get => Repeat::Safe,
+            Method::Post => Repeat::Never,
+        };
+        self.run(
+            Credential::AccessToken,
+            repeat,
+            |token| {
+                let mut pairs = Vec::with_capacity(query.len() + 1);
+                if let Some(t) = token {
+                    pairs.push(("access_token", t.expose()));
+                }
+                pairs.extend(query.iter().filter(|(k, _)| *k != "access_token").copied());
+                endpoint::build_http(&self.hosts, method, host, path, &pairs, body.clone())
+            },
+            |response| endpoint::parse_json(response, false),
+        )
+        .await
+    }
+
+    async fn run<T>(
+        &self,
+        credential: Credential,
+        repeat: Repeat,
+        build: impl Fn(Option<&Secret>) -> Result<http::Request<Vec<u8>>> + MaybeSend + MaybeSync,
+        parse: impl Fn(&http::Response<Vec<u8>>) -> Result<T> + MaybeSend + MaybeSync,
+    ) -> Result<T> {
+        let flow = match credential {
+            Credential::None => None,
+            c => Some(self.flow.for_credential(c).ok_or_else(|| {
+                Error::Build(format!(
+                    "this client ({}) has no {}",
+                    self.flow.key(),
+                    c.query_name().unwrap_or_default()
+                ))
+            })?),
+        };
+        let mut refreshed = false;
+        let mut transient = 0;
+        loop {
+            let token = match &flow {
+                Some(f) => Some(self.token_of(f).await?.value),
+                None => None,
+            };
+            let request = build(token.as_ref())?;
+            let outcome = match self.shared.http.send(request).await {
+                Ok(response) => parse(&response),
+                Err(e) => Err(e),
+            };
+            let error = match outcome {
+                Ok(v) => return Ok(v),
+                Err(e) => e,
+            };
+            match (error.code(), &flow, &token) {
+                (Some(code), Some(f), Some(t)) if code.is_token_rejected() && !refreshed => {
+                    tracing::info!(key = %f.key(), %code, "token rejected; refreshing once");
+                    refreshed = true;
+                    self.invalidate(f, t).await;
+                    continue;
+                }
+                (Some(code), ..) if code.is_never_retry() => return Err(error),
+                _ => {}
+            }
+            if error.is_transient() && repeat == Repeat::Safe && transient < self.retry.max_retries
+            {
+                transient += 1;
+                let delay = self.backoff(transient);
+                tracing::info!(
+                    attempt = transient,
+                    delay_ms = delay,
+                    "transient failure; retrying"
+                );
+                self.shared.runtime.sleep(delay).await;
+                continue;
+            }
+            return Err(error);
+        }
+    }
+
+    fn backoff(&self, attempt: u32) -> u64 {
+        let base = self
+            .retry
+            .base_delay_ms
+            .saturating_mul(1 << (attempt - 1).min(16))
+            .min(self.retry.max_delay_ms);
+        let mut r = [0u8; 2];
+        self.shared.runtime.fill_random(&mut r);
+        base + base / 2 * u64::from(u16::from_le_bytes(r)) / u64::from(u16::MAX)
+    }
+
+    /// A random string of `len` alphanumeric characters (nonces).
+    pub fn nonce(&self, len: usize) -> String {
+        const CHARS: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        let mut bytes = vec![0u8; len];
+        self.shared.runtime.fill_random(&mut bytes);
+        bytes
+            .iter()
+            .map(|b| CHARS[usize::from(*b) % CHARS.len()] as char)
+            .collect()
+    }
+
+    /// `wx.config` for a page URL, signed with the `jsapi` ticket (WeCom: the corp ticket, with the
+    /// corp id as `appId`).
+    pub async fn jssdk_config(&self, url: &str) -> Result<JsSdkConfig> {
+        let (app_id, kind) = match &self.flow {
+            TokenFlow::Work { corpid, .. } | TokenFlow::SuiteCorp { corpid, .. } => {
+                (corpid.as_str(), TicketKind::WorkCorp)
+            }
+            TokenFlow::Stable { appid, .. }
+            | TokenFlow::Classic { appid, .. }
+            | TokenFlow::Authorizer { appid, .. } => (appid.as_str(), TicketKind::Jsapi),
+            other => return Err(Error::Build(format!("{} has no JS-SDK", other.key()))),
+        };
+        let ticket = self.ticket(kind).await?;
+        let now = self.shared.runtime.now_ms() / 1000;
+        Ok(JsSdkConfig::new(app_id, &ticket, &self.nonce(16), now, url))
+    }
+
+    /// WeCom `wx.agentConfig` for a page URL, signed with the app's `agent_config` ticket.
+    pub async fn agent_config(&self, agentid: &str, url: &str) -> Result<AgentConfig> {
+        let corpid = match &self.flow {
+            TokenFlow::Work { corpid, .. } | TokenFlow::SuiteCorp { corpid, .. } => corpid.clone(),
+            other => return Err(Error::Build(format!("{} is no WeCom app", other.key()))),
+        };
+        let ticket = self.ticket(TicketKind::WorkAgent).await?;
+        let timestamp = self.shared.runtime.now_ms() / 1000;
+        let nonce_str = self.nonce(16);
+        let signature = crate::token::jssdk::signature(&ticket, &nonce_str, timestamp, url);
+        Ok(AgentConfig {
+            corpid,
+            agentid: agentid.to_owned(),
+            timestamp,
+            nonce_str,
+            signature,
+        })
+    }
+
+    /// A JS-SDK ticket of this client's token.
+    pub async fn ticket(&self, kind: TicketKind) -> Result<Secret> {
+        let flow = self
+            .flow
+            .ticket(kind)
+            .ok_or_else(|| Error::Build(format!("{} has no {kind:?} ticket", self.flow.key())))?;
+        Ok(self.token_of(&flow).await?.value)
+    }
+
+    /// Keeps the `component_verify_ticket` WeChat pushed to the platform's callback.
+    pub async fn save_component_verify_ticket(
+        &self,
+        component_appid: &str,
+        ticket: Secret,
+    ) -> Result<(), StoreError> {
+        let key = TokenFlow::component_verify_ticket_key(component_appid);
+        self.save_pushed(&key, ticket, ticket_lifetime::COMPONENT_VERIFY_TICKET_S)
+            .await
+    }
+
+    /// Keeps the `suite_ticket` WeCom pushed to the suite's callback.
+    pub async fn save_suite_ticket(
+        &self,
+        suite_id: &str,
+        ticket: Secret,
+    ) -> Result<(), StoreError> {
+        let key = TokenFlow::suite_ticket_key(suite_id);
+        self.save_pushed(&key, ticket, ticket_lifetime::SUITE_TICKET_S)
+            .await
+    }
+
+    /// Keeps an authorizer's refresh token (from `api_query_auth` or a migration), so its token
+    /// refreshes by itself from now on.
+    pub async fn save_authorizer_refresh_token(
+        &self,
+        component_appid: &str,
+        authorizer_appid: &str,
+        refresh_token: Secret,
+    ) -> Result<(), StoreError> {
+        let key = TokenFlow::authorizer_refresh_token_key(component_appid, authorizer_appid);
+        let record = StoredToken {
+            value: refresh_token,
+            expires_at_ms: u64::MAX,
+        };
+        self.shared.store.save(&key, &record, None).await
+    }
+
+    async fn save_pushed(
+        &self,
+        key: &str,
+        value: Secret,
+        lifetime_s: u64,
+    ) -> Result<(), StoreError> {
+        let now = self.shared.runtime.now_ms();
+        let record = StoredToken::new(value, now, lifetime_s);
+        self.shared
+            .store
+            .save(key, &record, record.ttl_ms(now))
+            .await
+    }
+}
+
+fn warn<T>(key: &str, r: Result<T, StoreError>) -> Result<T, StoreError> {
+    if let Err(e) = &r {
+        tracing::warn!(key, error = %e, "token store failed; treating as a miss");
+    }
+    r
+}
+
+/// A token store in this process's memory. Tokens never touch the disk.
+pub struct MemoryStore {
+    clock: Box<dyn Fn() -> u64 + Send + Sync>,
+    records: Mutex<HashMap<String, (StoredToken, Option<u64>)>>,
+    leases: Mutex<HashMap<String, (String, u64)>>,
+}
+
+impl std::fmt::Debug for MemoryStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MemoryStore").finish_non_exhaustive()
+    }
+}
+
+impl MemoryStore {
+    /// A store whose TTLs run on `clock` (Unix milliseconds).
+    pub fn new(clock: impl Fn() -> u64 + Send + Sync + 'static) -> Self {
+        Self {
+            clock: Box::new(clock),
+            records: Mutex::default(),
+            leases: Mutex::default(),
+        }
+    }
+
+    fn records(&self) -> std::sync::MutexGuard<'_, HashMap<String, (StoredToken, Option<u64>)>> {
+        self.records.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl TokenStore for MemoryStore {
+    async fn load(&self, key: &str) -> Result<Option<StoredToken>, StoreError> {
+        let now = (self.clock)();
+        let mut records = self.records();
+        match records.get(key) {
+            Some((_, Some(dies))) if *dies <= now => {
+                records.remove(key);
+                Ok(None)
+            }
+            other => Ok(other.map(|(t, _)| t.clone())),
+        }
+    }
+
+    async fn save(
+        &self,
+        key: &str,
+        token: &StoredToken,
+        ttl_ms: Option<u64>,
+    ) -> Result<(), StoreError> {
+        let dies = ttl_ms.map(|t| (self.clock)().saturating_add(t));
+        self.records().insert(key.to_owned(), (token.clone(), dies));
+        Ok(())
+    }
+
+    async fn try_lease(&self, key: &str, holder: &str, ttl_ms: u64) -> Result<bool, StoreError> {
+        let now = (self.clock)();
+        let mut leases = self.leases.lock().unwrap_or_else(|e| e.into_inner());
+        match leases.get(key) {
+            Some((_, until)) if *until > now => Ok(false),
+            _ => {
+                leases.insert(
+                    key.to_owned(),
+                    (holder.to_owned(), now.saturating_add(ttl_ms)),
+                );
+                Ok(true)
+            }
+        }
+    }
+
+    async fn release(&self, key: &str, holder: &str) -> Result<(), StoreError> {
+        let mut leases = self.leases.lock().unwrap_or_else(|e| e.into_inner());
+        if leases.get(key).is_some_and(|(h, _)| h == holder) {
+            leases.remove(key);
+        }
+        Ok(())
+    }
+
+    async fn invalidate_if(&self, key: &str, value: &Secret) -> Result<bool, StoreError> {
+        let mut records = self.records();
+        if records.get(key).is_some_and(|(t, _)| &t.value == value) {
+            records.remove(key);
+            return Ok(true);
+        }
+        Ok(false)
+    }
+}

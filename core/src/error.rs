@@ -1,0 +1,193 @@
+//! Errors: what we failed to do, and what WeChat said no to.
+
+use std::fmt;
+
+/// A WeChat `errcode`. The set is open: any integer may arrive.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
+pub struct ErrCode(pub i64);
+
+impl ErrCode {
+    /// `-1`: system busy, try again later.
+    pub const SYSTEM_BUSY: Self = Self(-1);
+    /// `0`: success.
+    pub const OK: Self = Self(0);
+    /// `40001`: invalid credential, or the access token is not the latest.
+    pub const INVALID_CREDENTIAL: Self = Self(40001);
+    /// `40014`: invalid access token.
+    pub const INVALID_ACCESS_TOKEN: Self = Self(40014);
+    /// `40164`: the caller's IP is not on the whitelist.
+    pub const IP_NOT_WHITELISTED: Self = Self(40164);
+    /// `42001`: the access token expired.
+    pub const ACCESS_TOKEN_EXPIRED: Self = Self(42001);
+    /// `45009`: the daily API quota is used up.
+    pub const QUOTA_EXCEEDED: Self = Self(45009);
+    /// `89503`: the call waits for an administrator's confirmation.
+    pub const ADMIN_CONFIRMATION: Self = Self(89503);
+
+    /// The token used was rejected: refresh it and retry once.
+    pub fn is_token_rejected(self) -> bool {
+        matches!(self.0, 40001 | 40014 | 42001)
+    }
+
+    /// A passing failure: back off and retry, where the endpoint is safe to repeat.
+    pub fn is_transient(self) -> bool {
+        self == Self::SYSTEM_BUSY
+    }
+
+    /// Retrying would burn quota or cannot help: never retry.
+    pub fn is_never_retry(self) -> bool {
+        matches!(self.0, 45009 | 40164 | 89503)
+    }
+}
+
+impl fmt::Debug for ErrCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+impl fmt::Display for ErrCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+/// WeChat answered with a non-zero `errcode`.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("WeChat errcode {code}: {message}")]
+pub struct ApiError {
+    /// The `errcode`.
+    pub code: ErrCode,
+    /// The `errmsg`, as sent (it usually ends with the request id).
+    pub message: String,
+    /// The request id (`rid`) found in `errmsg`, for WeChat's support tools.
+    pub rid: Option<String>,
+}
+
+impl ApiError {
+    /// Builds the error from an `errcode` and `errmsg`, extracting the `rid`.
+    pub fn new(code: i64, message: impl Into<String>) -> Self {
+        let message = message.into();
+        let rid = message
+            .rfind("rid:")
+            .map(|i| message[i + 4..].trim().to_owned())
+            .filter(|r| !r.is_empty());
+        Self {
+            code: ErrCode(code),
+            message,
+            rid,
+        }
+    }
+}
+
+/// Everything that can go wrong in the SDK.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The request could not be built from its inputs.
+    #[error("invalid request: {0}")]
+    Build(String),
+    /// WeChat said no.
+    #[error(transparent)]
+    Api(#[from] ApiError),
+    /// WeChat (or a proxy) answered with an HTTP error status.
+    #[error("HTTP status {status}")]
+    Status {
+        /// The status code.
+        status: u16,
+        /// The first bytes of the body, lossily decoded.
+        body: String,
+    },
+    /// The response did not have the expected shape.
+    #[error("cannot decode the response: {message}")]
+    Decode {
+        /// What the decoder said.
+        message: String,
+        /// The first bytes of the body, lossily decoded (empty where it held a secret).
+        body: String,
+    },
+    /// The HTTP client failed (connection, timeout, TLS). Carries no URL.
+    #[error("transport: {0}")]
+    Transport(String),
+    /// A credential could not be obtained (missing ticket, refresh token, or a lease never freed).
+    #[error("credential: {0}")]
+    Credential(String),
+}
+
+impl Error {
+    /// The WeChat error code, when WeChat said no.
+    pub fn code(&self) -> Option<ErrCode> {
+        match self {
+            Error::Api(e) => Some(e.code),
+            _ => None,
+        }
+    }
+
+    /// Safe to try again after a back-off (-1, HTTP 5xx, transport failures).
+    pub fn is_transient(&self) -> bool {
+        match self {
+            Error::Api(e) => e.code.is_transient(),
+            Error::Status { status, .. } => *status >= 500,
+            Error::Transport(_) => true,
+            _ => false,
+        }
+    }
+
+    pub(crate) fn decode(message: impl fmt::Display, body: &[u8]) -> Self {
+        Error::Decode {
+            message: message.to_string(),
+            body: snippet(body),
+        }
+    }
+}
+
+/// Up to 512 bytes of a body, for error messages.
+pub(crate) fn snippet(body: &[u8]) -> String {
+    let end = body.len().min(512);
+    String::from_utf8_lossy(&body[..end]).into_owned()
+}
+
+/// The SDK's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rid_is_extracted() {
+        let e = ApiError::new(
+            40001,
+            "invalid credential, access_token is invalid or not latest rid: 6579a8d8-1f2e3d4c-5b6a7988",
+        );
+        assert_eq!(e.rid.as_deref(), Some("6579a8d8-1f2e3d4c-5b6a7988"));
+        assert!(e.code.is_token_rejected());
+        assert_eq!(ApiError::new(-1, "system error").rid, None);
+    }
+
+    #[test]
+    fn classification() {
+        assert!(ErrCode(42001).is_token_rejected());
+        assert!(ErrCode(40014).is_token_rejected());
+        assert!(ErrCode(-1).is_transient());
+        for c in [45009, 40164, 89503] {
+            assert!(ErrCode(c).is_never_retry());
+            assert!(!ErrCode(c).is_transient());
+        }
+        assert!(
+            Error::Status {
+                status: 502,
+                body: String::new()
+            }
+            .is_transient()
+        );
+        assert!(
+            !Error::Status {
+                status: 404,
+                body: String::new()
+            }
+            .is_transient()
+        );
+    }
+}

@@ -1,0 +1,351 @@
+//! The endpoints that issue credentials. Their responses carry secrets: errors never copy their bodies.
+
+use serde::{Deserialize, Serialize, Serializer};
+
+use crate::endpoint::{Endpoint, Meta, Parse, parse_json};
+use crate::error::Result;
+use crate::secret::Secret;
+
+fn expose<S: Serializer>(secret: &Secret, s: S) -> std::result::Result<S::Ok, S::Error> {
+    s.serialize_str(secret.expose())
+}
+
+macro_rules! credential_endpoints {
+    ($(
+        $(#[$attr:meta])*
+        $req:ident => $resp:ident { $method:ident $host:ident $path:literal, $cred:ident, doc: $doc:literal }
+    )*) => {$(
+        impl Endpoint for $req {
+            type Response = $resp;
+            const META: Meta =
+                crate::endpoint!(@meta $req, $method, $host, $path, $cred, Safe, true, "credential", $doc);
+            crate::endpoint!(@inputs $method);
+            fn parse(response: &http::Response<Vec<u8>>) -> Result<$resp> {
+                $resp::parse_response(response)
+            }
+        }
+        impl Parse for $resp {
+            fn parse_response(response: &http::Response<Vec<u8>>) -> Result<Self> {
+                parse_json(response, true)
+            }
+        }
+    )*};
+}
+
+/// `getStableAccessToken`: the stable access token of an Official Account or Mini Program.
+#[derive(Clone, Debug, Serialize)]
+pub struct GetStableAccessToken {
+    /// Always `client_credential`.
+    pub grant_type: &'static str,
+    /// The app id.
+    pub appid: String,
+    /// The app secret.
+    #[serde(serialize_with = "expose")]
+    pub secret: Secret,
+    /// Forces a new token (20 a day, 30 s apart): only on demand.
+    pub force_refresh: bool,
+}
+
+/// `getAccessToken`: the classic access token; each fetch retires the previous one after 5 minutes.
+#[derive(Clone, Debug, Serialize)]
+pub struct GetAccessToken {
+    /// Always `client_credential`.
+    pub grant_type: &'static str,
+    /// The app id.
+    pub appid: String,
+    /// The app secret.
+    #[serde(serialize_with = "expose")]
+    pub secret: Secret,
+}
+
+/// An `access_token` with its lifetime.
+#[derive(Clone, Debug, Deserialize)]
+pub struct AccessTokenResponse {
+    /// The token.
+    pub access_token: Secret,
+    /// Seconds it stays valid.
+    pub expires_in: u64,
+}
+
+/// WeCom `gettoken`: the access token of one app (one secret) of a corp.
+#[derive(Clone, Debug, Serialize)]
+pub struct GetWorkAccessToken {
+    /// The corp id.
+    pub corpid: String,
+    /// The app's secret.
+    #[serde(serialize_with = "expose")]
+    pub corpsecret: Secret,
+}
+
+/// `getticket`: a JS-SDK ticket (`jsapi` or `wx_card`) of an Official Account.
+#[derive(Clone, Debug, Serialize)]
+pub struct GetTicket {
+    /// `jsapi` or `wx_card`.
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+}
+
+/// A JS-SDK ticket with its lifetime.
+#[derive(Clone, Debug, Deserialize)]
+pub struct TicketResponse {
+    /// The ticket.
+    pub ticket: Secret,
+    /// Seconds it stays valid.
+    pub expires_in: u64,
+}
+
+/// WeCom `get_jsapi_ticket`: the corp's JS-SDK ticket.
+#[derive(Clone, Debug, Serialize)]
+pub struct GetWorkJsapiTicket {}
+
+/// WeCom `ticket/get?type=agent_config`: the app's ticket for `wx.agentConfig`.
+#[derive(Clone, Debug, Serialize)]
+pub struct GetWorkAgentTicket {
+    /// Always `agent_config`.
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+}
+
+/// `component/api_component_token`: the third-party platform's token.
+#[derive(Clone, Debug, Serialize)]
+pub struct GetComponentAccessToken {
+    /// The platform's app id.
+    pub component_appid: String,
+    /// The platform's secret.
+    #[serde(serialize_with = "expose")]
+    pub component_appsecret: Secret,
+    /// The ticket WeChat pushes every 10 minutes.
+    #[serde(serialize_with = "expose")]
+    pub component_verify_ticket: Secret,
+}
+
+/// The third-party platform's token with its lifetime.
+#[derive(Clone, Debug, Deserialize)]
+pub struct ComponentAccessTokenResponse {
+    /// The token.
+    pub component_access_token: Secret,
+    /// Seconds it stays valid.
+    pub expires_in: u64,
+}
+
+/// `component/api_authorizer_token`: an authorizer's token, from its refresh token.
+#[derive(Clone, Debug, Serialize)]
+pub struct GetAuthorizerAccessToken {
+    /// The platform's app id.
+    pub component_appid: String,
+    /// The authorizer's app id.
+    pub authorizer_appid: String,
+    /// The stored refresh token.
+    #[serde(serialize_with = "expose")]
+    pub authorizer_refresh_token: Secret,
+}
+
+/// An authorizer's token, and the refresh token to keep.
+#[derive(Clone, Debug, Deserialize)]
+pub struct AuthorizerAccessTokenResponse {
+    /// The token.
+    pub authorizer_access_token: Secret,
+    /// Seconds it stays valid.
+    pub expires_in: u64,
+    /// The refresh token to store (it may change).
+    pub authorizer_refresh_token: Secret,
+}
+
+/// `component/api_create_preauthcode`: a one-shot pre-authorization code.
+#[derive(Clone, Debug, Serialize)]
+pub struct CreatePreAuthCode {
+    /// The platform's app id.
+    pub component_appid: String,
+}
+
+/// A pre-authorization code.
+#[derive(Clone, Debug, Deserialize)]
+pub struct PreAuthCodeResponse {
+    /// The code.
+    pub pre_auth_code: Secret,
+    /// Seconds it stays valid.
+    pub expires_in: u64,
+}
+
+/// `component/api_query_auth`: the authorization an authorizer granted, from its authorization code.
+#[derive(Clone, Debug, Serialize)]
+pub struct QueryAuth {
+    /// The platform's app id.
+    pub component_appid: String,
+    /// The code from the authorization redirect or the `authorized` push.
+    pub authorization_code: String,
+}
+
+/// What [`QueryAuth`] answers.
+#[derive(Clone, Debug, Deserialize)]
+pub struct QueryAuthResponse {
+    /// The authorization.
+    pub authorization_info: AuthorizationInfo,
+}
+
+/// One authorizer's grant.
+#[derive(Clone, Debug, Deserialize)]
+pub struct AuthorizationInfo {
+    /// The authorizer's app id.
+    pub authorizer_appid: String,
+    /// Its token.
+    pub authorizer_access_token: Secret,
+    /// Seconds the token stays valid.
+    pub expires_in: u64,
+    /// The refresh token to store.
+    pub authorizer_refresh_token: Secret,
+    /// The permission sets granted.
+    #[serde(default)]
+    pub func_info: Vec<serde_json::Value>,
+}
+
+/// WeCom `service/get_suite_token`: a third-party suite's token.
+#[derive(Clone, Debug, Serialize)]
+pub struct GetSuiteToken {
+    /// The suite id.
+    pub suite_id: String,
+    /// The suite secret.
+    #[serde(serialize_with = "expose")]
+    pub suite_secret: Secret,
+    /// The ticket WeCom pushes every 10 minutes.
+    #[serde(serialize_with = "expose")]
+    pub suite_ticket: Secret,
+}
+
+/// A suite's token with its lifetime.
+#[derive(Clone, Debug, Deserialize)]
+pub struct SuiteTokenResponse {
+    /// The token.
+    pub suite_access_token: Secret,
+    /// Seconds it stays valid.
+    pub expires_in: u64,
+}
+
+/// WeCom `service/get_provider_token`: the service provider's token.
+#[derive(Clone, Debug, Serialize)]
+pub struct GetProviderToken {
+    /// The provider's corp id.
+    pub corpid: String,
+    /// The provider secret.
+    #[serde(serialize_with = "expose")]
+    pub provider_secret: Secret,
+}
+
+/// A provider's token with its lifetime.
+#[derive(Clone, Debug, Deserialize)]
+pub struct ProviderTokenResponse {
+    /// The token.
+    pub provider_access_token: Secret,
+    /// Seconds it stays valid.
+    pub expires_in: u64,
+}
+
+/// WeCom `service/get_corp_token`: the token of a corp that installed the suite.
+#[derive(Clone, Debug, Serialize)]
+pub struct GetCorpToken {
+    /// The installing corp.
+    pub auth_corpid: String,
+    /// Its permanent code.
+    #[serde(serialize_with = "expose")]
+    pub permanent_code: Secret,
+}
+
+credential_endpoints! {
+    GetStableAccessToken => AccessTokenResponse {
+        POST Api "/cgi-bin/stable_token", None,
+        doc: "https://developers.weixin.qq.com/doc/offiaccount/Basic_Information/getStableAccessToken.html"
+    }
+    GetWorkAccessToken => WorkAccessTokenResponse {
+        GET Work "/cgi-bin/gettoken", None,
+        doc: "https://developer.work.weixin.qq.com/document/path/91039"
+    }
+    GetTicket => TicketResponse {
+        GET Api "/cgi-bin/ticket/getticket", AccessToken,
+        doc: "https://developers.weixin.qq.com/doc/offiaccount/OA_Web_Apps/JS-SDK.html"
+    }
+    GetWorkJsapiTicket => WorkTicketResponse {
+        GET Work "/cgi-bin/get_jsapi_ticket", AccessToken,
+        doc: "https://developer.work.weixin.qq.com/document/path/90506"
+    }
+    GetComponentAccessToken => ComponentAccessTokenResponse {
+        POST Api "/cgi-bin/component/api_component_token", None,
+        doc: "https://developers.weixin.qq.com/doc/oplatform/openApi/OpenApiDoc/ticket-token/getComponentAccessToken.html"
+    }
+    GetAuthorizerAccessToken => AuthorizerAccessTokenResponse {
+        POST Api "/cgi-bin/component/api_authorizer_token", ComponentAccessToken,
+        doc: "https://developers.weixin.qq.com/doc/oplatform/openApi/OpenApiDoc/ticket-token/getAuthorizerAccessToken.html"
+    }
+    CreatePreAuthCode => PreAuthCodeResponse {
+        POST Api "/cgi-bin/component/api_create_preauthcode", ComponentAccessToken,
+        doc: "https://developers.weixin.qq.com/doc/oplatform/openApi/OpenApiDoc/ticket-token/getPreAuthCode.html"
+    }
+    QueryAuth => QueryAuthResponse {
+        POST Api "/cgi-bin/component/api_query_auth", ComponentAccessToken,
+        doc: "https://developers.weixin.qq.com/doc/oplatform/openApi/OpenApiDoc/ticket-token/getAuthorizerAccessToken.html"
+    }
+    GetSuiteToken => SuiteTokenResponse {
+        POST Work "/cgi-bin/service/get_suite_token", None,
+        doc: "https://developer.work.weixin.qq.com/document/path/90600"
+    }
+    GetProviderToken => ProviderTokenResponse {
+        POST Work "/cgi-bin/service/get_provider_token", None,
+        doc: "https://developer.work.weixin.qq.com/document/path/91200"
+    }
+    GetCorpToken => CorpTokenResponse {
+        POST Work "/cgi-bin/service/get_corp_token", SuiteAccessToken,
+        doc: "https://developer.work.weixin.qq.com/document/path/90605"
+    }
+}
+
+/// WeCom's `access_token` answer (same shape as the Official Account's).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(transparent)]
+pub struct WorkAccessTokenResponse(pub AccessTokenResponse);
+
+/// WeCom's ticket answer.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(transparent)]
+pub struct WorkTicketResponse(pub TicketResponse);
+
+/// WeCom's ticket answer for `agent_config`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(transparent)]
+pub struct WorkAgentTicketResponse(pub TicketResponse);
+
+/// A suite-installed corp's token.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(transparent)]
+pub struct CorpTokenResponse(pub AccessTokenResponse);
+
+/// The classic token's answer.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(transparent)]
+pub struct ClassicTokenResponse(pub AccessTokenResponse);
+
+credential_endpoints! {
+    GetAccessToken => ClassicTokenResponse {
+        GET Api "/cgi-bin/token", None,
+        doc: "https://developers.weixin.qq.com/doc/offiaccount/Basic_Information/Get_access_token.html"
+    }
+    GetWorkAgentTicket => WorkAgentTicketResponse {
+        GET Work "/cgi-bin/ticket/get", AccessToken,
+        doc: "https://developer.work.weixin.qq.com/document/path/90506"
+    }
+}
+
+/// The credential endpoints, for the catalog.
+pub(crate) const CATALOG: &[Meta] = &[
+    GetAccessToken::META,
+    GetStableAccessToken::META,
+    GetWorkAccessToken::META,
+    GetTicket::META,
+    GetWorkJsapiTicket::META,
+    GetWorkAgentTicket::META,
+    GetComponentAccessToken::META,
+    GetAuthorizerAccessToken::META,
+    CreatePreAuthCode::META,
+    QueryAuth::META,
+    GetSuiteToken::META,
+    GetProviderToken::META,
+    GetCorpToken::META,
+];

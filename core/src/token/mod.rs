@@ -1,0 +1,451 @@
+//! Credential flows: which token, how it is fetched, where it is stored.
+//!
+//! Every flow runs through one state machine, [`Acquire`], which asks its caller for effects (load,
+//! lease, fetch, save, wait) and takes `now` as an argument. The driver in [`crate::client`] performs
+//! those effects once for every adapter.
+
+mod acquire;
+pub mod endpoints;
+pub mod jssdk;
+
+pub use acquire::{Acquire, Action, Input, Need, Policy, StoreError};
+
+use crate::endpoint::{Endpoint, build_request};
+use crate::error::{Error, Result};
+use crate::host::Hosts;
+use crate::secret::Secret;
+use endpoints::*;
+
+/// A credential as kept in a store: the value and when it stops being valid.
+#[derive(Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct StoredToken {
+    /// The token, ticket or refresh token.
+    #[serde(serialize_with = "expose")]
+    pub value: Secret,
+    /// When it stops being valid, Unix milliseconds (`u64::MAX`: no known end).
+    pub expires_at_ms: u64,
+}
+
+fn expose<S: serde::Serializer>(s: &Secret, ser: S) -> std::result::Result<S::Ok, S::Error> {
+    ser.serialize_str(s.expose())
+}
+
+impl std::fmt::Debug for StoredToken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StoredToken")
+            .field("value", &self.value)
+            .field("expires_at_ms", &self.expires_at_ms)
+            .finish()
+    }
+}
+
+impl StoredToken {
+    /// A token valid for `expires_in_s` seconds from `now_ms`.
+    pub fn new(value: Secret, now_ms: u64, expires_in_s: u64) -> Self {
+        Self {
+            value,
+            expires_at_ms: now_ms.saturating_add(expires_in_s.saturating_mul(1000)),
+        }
+    }
+
+    /// Valid at `now_ms` with at least `margin_ms` to spare.
+    pub fn is_fresh(&self, now_ms: u64, margin_ms: u64) -> bool {
+        now_ms.saturating_add(margin_ms) < self.expires_at_ms
+    }
+
+    /// The store TTL for this record at `now_ms`, at least 1 ms; `None` when it has no known end.
+    pub fn ttl_ms(&self, now_ms: u64) -> Option<u64> {
+        (self.expires_at_ms != u64::MAX).then(|| self.expires_at_ms.saturating_sub(now_ms).max(1))
+    }
+}
+
+/// An Open Platform third-party platform.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ComponentApp {
+    /// `component_appid`.
+    pub appid: String,
+    /// `component_appsecret`.
+    pub secret: Secret,
+}
+
+/// A WeCom third-party suite.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SuiteApp {
+    /// `suite_id`.
+    pub suite_id: String,
+    /// `suite_secret`.
+    pub secret: Secret,
+}
+
+/// A JS-SDK ticket kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TicketKind {
+    /// `jsapi`: signs `wx.config` (Official Account, authorizer).
+    Jsapi,
+    /// `wx_card`: signs card APIs (Official Account).
+    WxCard,
+    /// WeCom `get_jsapi_ticket`: signs `wx.config` with the corp id.
+    WorkCorp,
+    /// WeCom `ticket/get?type=agent_config`: signs `wx.agentConfig`.
+    WorkAgent,
+}
+
+impl TicketKind {
+    fn name(self) -> &'static str {
+        match self {
+            TicketKind::Jsapi => "jsapi",
+            TicketKind::WxCard => "wx_card",
+            TicketKind::WorkCorp => "work_jsapi",
+            TicketKind::WorkAgent => "agent_config",
+        }
+    }
+}
+
+/// One credential flow of the table in the design notes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TokenFlow {
+    /// `stable_token`: the default for Official Accounts and Mini Programs.
+    Stable {
+        /// The app id.
+        appid: String,
+        /// The app secret.
+        secret: Secret,
+    },
+    /// `token`: the classic access token, which retires the previous one on every fetch.
+    Classic {
+        /// The app id.
+        appid: String,
+        /// The app secret.
+        secret: Secret,
+    },
+    /// WeCom `gettoken`: per corp and per app secret.
+    Work {
+        /// The corp id.
+        corpid: String,
+        /// Names the app (its agent id, or `contacts`...) in store keys: one token per secret.
+        agent: String,
+        /// The app's secret.
+        secret: Secret,
+    },
+    /// A JS-SDK ticket of the token of another flow.
+    Ticket {
+        /// The flow whose access token fetches the ticket.
+        of: Box<TokenFlow>,
+        /// Which ticket.
+        kind: TicketKind,
+    },
+    /// `component_access_token`, from the stored `component_verify_ticket`.
+    Component(ComponentApp),
+    /// An authorizer's token, refreshed from its stored `authorizer_refresh_token`.
+    Authorizer {
+        /// The platform it authorized.
+        component: ComponentApp,
+        /// The authorizer's app id.
+        appid: String,
+    },
+    /// `suite_access_token`, from the stored `suite_ticket`.
+    Suite(SuiteApp),
+    /// `provider_access_token`.
+    Provider {
+        /// The provider's corp id.
+        corpid: String,
+        /// The provider secret.
+        secret: Secret,
+    },
+    /// The token of a corp that installed a suite, from its permanent code.
+    SuiteCorp {
+        /// The suite.
+        suite: SuiteApp,
+        /// The installing corp.
+        corpid: String,
+        /// Its permanent code.
+        permanent_code: Secret,
+    },
+}
+
+impl TokenFlow {
+    /// A JS-SDK ticket of this flow's token; `None` where the platform has no such ticket.
+    pub fn ticket(&self, kind: TicketKind) -> Option<TokenFlow> {
+        let fits = match kind {
+            TicketKind::Jsapi | TicketKind::WxCard => matches!(
+                self,
+                TokenFlow::Stable { .. } | TokenFlow::Classic { .. } | TokenFlow::Authorizer { .. }
+            ),
+            TicketKind::WorkCorp | TicketKind::WorkAgent => {
+                matches!(self, TokenFlow::Work { .. } | TokenFlow::SuiteCorp { .. })
+            }
+        };
+        fits.then(|| TokenFlow::Ticket {
+            of: Box::new(self.clone()),
+            kind,
+        })
+    }
+
+    /// The store key: platform, app and kind, never a secret.
+    pub fn key(&self) -> String {
+        match self {
+            TokenFlow::Stable { appid, .. } => format!("wechat:app:{appid}:stable_token"),
+            TokenFlow::Classic { appid, .. } => format!("wechat:app:{appid}:access_token"),
+            TokenFlow::Work { corpid, agent, .. } => {
+                format!("wechat:work:{corpid}:{agent}:access_token")
+            }
+            TokenFlow::Ticket { of, kind } => format!("{}:ticket:{}", of.key(), kind.name()),
+            TokenFlow::Component(c) => format!("wechat:open:{}:component_access_token", c.appid),
+            TokenFlow::Authorizer { component, appid } => {
+                format!(
+                    "wechat:open:{}:authorizer:{appid}:access_token",
+                    component.appid
+                )
+            }
+            TokenFlow::Suite(s) => format!("wechat:suite:{}:suite_access_token", s.suite_id),
+            TokenFlow::Provider { corpid, .. } => {
+                format!("wechat:provider:{corpid}:provider_access_token")
+            }
+            TokenFlow::SuiteCorp { suite, corpid, .. } => {
+                format!("wechat:suite:{}:corp:{corpid}:access_token", suite.suite_id)
+            }
+        }
+    }
+
+    /// The store key of the `component_verify_ticket` WeChat pushes to a platform.
+    pub fn component_verify_ticket_key(component_appid: &str) -> String {
+        format!("wechat:open:{component_appid}:component_verify_ticket")
+    }
+
+    /// The store key of an authorizer's `authorizer_refresh_token`.
+    pub fn authorizer_refresh_token_key(component_appid: &str, authorizer_appid: &str) -> String {
+        format!("wechat:open:{component_appid}:authorizer:{authorizer_appid}:refresh_token")
+    }
+
+    /// The store key of the `suite_ticket` WeCom pushes to a suite.
+    pub fn suite_ticket_key(suite_id: &str) -> String {
+        format!("wechat:suite:{suite_id}:suite_ticket")
+    }
+
+    /// What the fetch needs first, in order: another flow's token, or a stored value.
+    pub fn needs(&self) -> Vec<Need> {
+        match self {
+            TokenFlow::Ticket { of, .. } => vec![Need::Token((**of).clone())],
+            TokenFlow::Component(c) => vec![Need::Stored {
+                key: Self::component_verify_ticket_key(&c.appid),
+                what: "component_verify_ticket",
+            }],
+            TokenFlow::Authorizer { component, appid } => vec![
+                Need::Token(TokenFlow::Component(component.clone())),
+                Need::Stored {
+                    key: Self::authorizer_refresh_token_key(&component.appid, appid),
+                    what: "authorizer_refresh_token",
+                },
+            ],
+            TokenFlow::Suite(s) => vec![Need::Stored {
+                key: Self::suite_ticket_key(&s.suite_id),
+                what: "suite_ticket",
+            }],
+            TokenFlow::SuiteCorp { suite, .. } => {
+                vec![Need::Token(TokenFlow::Suite(suite.clone()))]
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// The fetch request, given the values of [`TokenFlow::needs`] in order.
+    pub fn fetch_request(
+        &self,
+        hosts: &Hosts,
+        inputs: &[Secret],
+    ) -> Result<http::Request<Vec<u8>>> {
+        let input = |i: usize| {
+            inputs
+                .get(i)
+                .ok_or_else(|| Error::Credential(format!("{} is missing an input", self.key())))
+        };
+        match self {
+            TokenFlow::Stable { appid, secret } => build_request(
+                hosts,
+                &GetStableAccessToken {
+                    grant_type: "client_credential",
+                    appid: appid.clone(),
+                    secret: secret.clone(),
+                    force_refresh: false,
+                },
+                None,
+            ),
+            TokenFlow::Classic { appid, secret } => build_request(
+                hosts,
+                &GetAccessToken {
+                    grant_type: "client_credential",
+                    appid: appid.clone(),
+                    secret: secret.clone(),
+                },
+                None,
+            ),
+            TokenFlow::Work { corpid, secret, .. } => build_request(
+                hosts,
+                &GetWorkAccessToken {
+                    corpid: corpid.clone(),
+                    corpsecret: secret.clone(),
+                },
+                None,
+            ),
+            TokenFlow::Ticket { kind, .. } => {
+                let token = Some(input(0)?);
+                match kind {
+                    TicketKind::Jsapi => build_request(hosts, &GetTicket { kind: "jsapi" }, token),
+                    TicketKind::WxCard => {
+                        build_request(hosts, &GetTicket { kind: "wx_card" }, token)
+                    }
+                    TicketKind::WorkCorp => build_request(hosts, &GetWorkJsapiTicket {}, token),
+                    TicketKind::WorkAgent => build_request(
+                        hosts,
+                        &GetWorkAgentTicket {
+                            kind: "agent_config",
+                        },
+                        token,
+                    ),
+                }
+            }
+            TokenFlow::Component(c) => build_request(
+                hosts,
+                &GetComponentAccessToken {
+                    component_appid: c.appid.clone(),
+                    component_appsecret: c.secret.clone(),
+                    component_verify_ticket: input(0)?.clone(),
+                },
+                None,
+            ),
+            TokenFlow::Authorizer { component, appid } => build_request(
+                hosts,
+                &GetAuthorizerAccessToken {
+                    component_appid: component.appid.clone(),
+                    authorizer_appid: appid.clone(),
+                    authorizer_refresh_token: input(1)?.clone(),
+                },
+                Some(input(0)?),
+            ),
+            TokenFlow::Suite(s) => build_request(
+                hosts,
+                &GetSuiteToken {
+                    suite_id: s.suite_id.clone(),
+                    suite_secret: s.secret.clone(),
+                    suite_ticket: input(0)?.clone(),
+                },
+                None,
+            ),
+            TokenFlow::Provider { corpid, secret } => build_request(
+                hosts,
+                &GetProviderToken {
+                    corpid: corpid.clone(),
+                    provider_secret: secret.clone(),
+                },
+                None,
+            ),
+            TokenFlow::SuiteCorp {
+                corpid,
+                permanent_code,
+                ..
+            } => build_request(
+                hosts,
+                &GetCorpToken {
+                    auth_corpid: corpid.clone(),
+                    permanent_code: permanent_code.clone(),
+                },
+                Some(input(0)?),
+            ),
+        }
+    }
+
+    /// Reads the fetch response: the token, and other records to save with it (a new refresh token).
+    pub fn parse_fetch(
+        &self,
+        response: &http::Response<Vec<u8>>,
+        now_ms: u64,
+    ) -> Result<(StoredToken, Vec<(String, StoredToken)>)> {
+        let token = |value: Secret, expires_in| StoredToken::new(value, now_ms, expires_in);
+        Ok(match self {
+            TokenFlow::Stable { .. } => {
+                let r = GetStableAccessToken::parse(response)?;
+                (token(r.access_token, r.expires_in), Vec::new())
+            }
+            TokenFlow::Classic { .. } => {
+                let r = GetAccessToken::parse(response)?.0;
+                (token(r.access_token, r.expires_in), Vec::new())
+            }
+            TokenFlow::Work { .. } => {
+                let r = GetWorkAccessToken::parse(response)?.0;
+                (token(r.access_token, r.expires_in), Vec::new())
+            }
+            TokenFlow::SuiteCorp { .. } => {
+                let r = GetCorpToken::parse(response)?.0;
+                (token(r.access_token, r.expires_in), Vec::new())
+            }
+            TokenFlow::Ticket { kind, .. } => {
+                let r = match kind {
+                    TicketKind::Jsapi | TicketKind::WxCard => GetTicket::parse(response)?,
+                    TicketKind::WorkCorp => GetWorkJsapiTicket::parse(response)?.0,
+                    TicketKind::WorkAgent => GetWorkAgentTicket::parse(response)?.0,
+                };
+                (token(r.ticket, r.expires_in), Vec::new())
+            }
+            TokenFlow::Component(_) => {
+                let r = GetComponentAccessToken::parse(response)?;
+                (token(r.component_access_token, r.expires_in), Vec::new())
+            }
+            TokenFlow::Authorizer { component, appid } => {
+                let r = GetAuthorizerAccessToken::parse(response)?;
+                let refresh = StoredToken {
+                    value: r.authorizer_refresh_token,
+                    expires_at_ms: u64::MAX,
+                };
+                let key = Self::authorizer_refresh_token_key(&component.appid, appid);
+                (
+                    token(r.authorizer_access_token, r.expires_in),
+                    vec![(key, refresh)],
+                )
+            }
+            TokenFlow::Suite(_) => {
+                let r = GetSuiteToken::parse(response)?;
+                (token(r.suite_access_token, r.expires_in), Vec::new())
+            }
+            TokenFlow::Provider { .. } => {
+                let r = GetProviderToken::parse(response)?;
+                (token(r.provider_access_token, r.expires_in), Vec::new())
+            }
+        })
+    }
+
+    /// The flow that provides a credential for endpoints called through a client of this flow.
+    pub fn for_credential(&self, credential: crate::endpoint::Credential) -> Option<TokenFlow> {
+        use crate::endpoint::Credential as C;
+        match (credential, self) {
+            (C::None, _) => None,
+            (
+                C::AccessToken,
+                TokenFlow::Component(_) | TokenFlow::Suite(_) | TokenFlow::Provider { .. },
+            ) => None,
+            (C::AccessToken, TokenFlow::Ticket { of, .. }) => of.for_credential(credential),
+            (C::AccessToken, flow) => Some(flow.clone()),
+            (C::ComponentAccessToken, TokenFlow::Component(c))
+            | (C::ComponentAccessToken, TokenFlow::Authorizer { component: c, .. }) => {
+                Some(TokenFlow::Component(c.clone()))
+            }
+            (C::SuiteAccessToken, TokenFlow::Suite(s))
+            | (C::SuiteAccessToken, TokenFlow::SuiteCorp { suite: s, .. }) => {
+                Some(TokenFlow::Suite(s.clone()))
+            }
+            (C::ProviderAccessToken, TokenFlow::Provider { .. }) => Some(self.clone()),
+            _ => None,
+        }
+    }
+}
+
+/// How long WeChat keeps pushed tickets valid, for their store TTL.
+pub mod ticket_lifetime {
+    /// `component_verify_ticket`: 12 hours.
+    pub const COMPONENT_VERIFY_TICKET_S: u64 = 12 * 3600;
+    /// `suite_ticket`: 30 minutes.
+    pub const SUITE_TICKET_S: u64 = 30 * 60;
+}
+
+#[cfg(test)]
+mod tests;
