@@ -780,7 +780,7 @@ impl State {
                 // WeChat ignores a force refresh within 30 s of the previous one.
                 if let Some((token, left)) = live {
                     return Answer::Json(
-                        json!({ "access_token": token, "expires_in": left / 1000 }),
+                        json!({ "access_token": token, "expires_in": secs(left) }),
                     );
                 }
             } else {
@@ -806,7 +806,7 @@ impl State {
         match live {
             // WeChat renews 5 minutes early; the old one keeps working until its own expiry.
             Some((token, left)) if left > OVERLAP_MS => {
-                Answer::Json(json!({ "access_token": token, "expires_in": left / 1000 }))
+                Answer::Json(json!({ "access_token": token, "expires_in": secs(left) }))
             }
             _ => {
                 let token = self.new_token(TokenKind::Stable, &appid, TOKEN_TTL_MS, now);
@@ -842,7 +842,7 @@ impl State {
         };
         let (token, left) = self.issue_same_while_valid(TokenKind::Corp, &key, now);
         Answer::Json(json!({
-            "errcode": 0, "errmsg": "ok", "access_token": token, "expires_in": left / 1000
+            "errcode": 0, "errmsg": "ok", "access_token": token, "expires_in": secs(left)
         }))
     }
 
@@ -854,7 +854,7 @@ impl State {
         };
         let (ticket, left) = self.issue_same_while_valid(kind, &owner, now);
         Answer::Json(json!({
-            "errcode": 0, "errmsg": "ok", "ticket": ticket, "expires_in": left / 1000
+            "errcode": 0, "errmsg": "ok", "ticket": ticket, "expires_in": secs(left)
         }))
     }
 
@@ -1031,7 +1031,7 @@ impl State {
         }
         let (token, left) = self.issue_same_while_valid(TokenKind::Suite, &suite_id, now);
         Answer::Json(json!({
-            "errcode": 0, "errmsg": "ok", "suite_access_token": token, "expires_in": left / 1000
+            "errcode": 0, "errmsg": "ok", "suite_access_token": token, "expires_in": secs(left)
         }))
     }
 
@@ -1050,7 +1050,7 @@ impl State {
         }
         let (token, left) = self.issue_same_while_valid(TokenKind::Provider, &corpid, now);
         Answer::Json(json!({
-            "errcode": 0, "errmsg": "ok", "provider_access_token": token, "expires_in": left / 1000
+            "errcode": 0, "errmsg": "ok", "provider_access_token": token, "expires_in": secs(left)
         }))
     }
 
@@ -1082,7 +1082,7 @@ impl State {
         }
         let (token, left) = self.issue_same_while_valid(TokenKind::CorpOfSuite, &corpid, now);
         Answer::Json(json!({
-            "errcode": 0, "errmsg": "ok", "access_token": token, "expires_in": left / 1000
+            "errcode": 0, "errmsg": "ok", "access_token": token, "expires_in": secs(left)
         }))
     }
 
@@ -1289,4 +1289,9 @@ fn bool_field(m: &Map<String, Value>, key: &str) -> bool {
         Some(Value::Number(n)) => n.as_i64() == Some(1),
         _ => false,
     }
+}
+
+/// Remaining lifetime in whole seconds, rounded up (a token issued just now says 7200).
+fn secs(ms: i64) -> i64 {
+    (ms + 999).div_euclid(1000)
 }
