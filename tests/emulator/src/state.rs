@@ -2,7 +2,7 @@
 //!
 //! Everything here is synchronous and runs under one lock; the HTTP layer only translates.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -169,7 +169,9 @@ pub(crate) struct State {
     faults: Vec<ActiveFault>,
     next_fault_id: u64,
     custom: HashMap<String, CustomResponse>,
+    /// Counters; `requests` stays empty here, the log lives in `log`.
     stats: Stats,
+    log: VecDeque<RequestRecord>,
     seq: u64,
 }
 
@@ -218,6 +220,7 @@ impl State {
             next_fault_id: 1,
             custom: HashMap::new(),
             stats: Stats::default(),
+            log: VecDeque::new(),
             seq: 0,
         };
         let components: Vec<String> = state
@@ -312,12 +315,26 @@ impl State {
         self.custom.clear();
     }
 
+    /// A snapshot with the request log.
     pub(crate) fn stats(&self) -> Stats {
-        self.stats.clone()
+        Stats {
+            requests: self.log.iter().cloned().collect(),
+            ..self.stats.clone()
+        }
+    }
+
+    /// The counters alone (cheap: no request log).
+    pub(crate) fn counters(&self) -> &Stats {
+        &self.stats
+    }
+
+    pub(crate) fn requests(&self) -> Vec<RequestRecord> {
+        self.log.iter().cloned().collect()
     }
 
     pub(crate) fn reset_stats(&mut self) {
         self.stats = Stats::default();
+        self.log.clear();
     }
 
     pub(crate) fn component_ticket(&self, appid: &str) -> Option<String> {
@@ -443,11 +460,11 @@ impl State {
         };
 
         self.seq += 1;
-        if self.stats.requests.len() >= REQUEST_LOG_LIMIT {
-            self.stats.requests.remove(0);
+        if self.log.len() >= REQUEST_LOG_LIMIT {
+            self.log.pop_front();
             self.stats.requests_dropped += 1;
         }
-        self.stats.requests.push(RequestRecord {
+        self.log.push_back(RequestRecord {
             seq: self.seq,
             at_ms: now,
             method: inc.method.clone(),
@@ -1294,4 +1311,55 @@ fn bool_field(m: &Map<String, Value>, key: &str) -> bool {
 /// Remaining lifetime in whole seconds, rounded up (a token issued just now says 7200).
 fn secs(ms: i64) -> i64 {
     (ms + 999).div_euclid(1000)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state() -> State {
+        State::new(
+            Accounts::demo(),
+            Settings {
+                fixture_dir: None,
+                open_prefixes: Settings::default_open_prefixes(),
+            },
+            0,
+        )
+    }
+
+    fn get(path: &str) -> Incoming {
+        Incoming {
+            method: "GET".into(),
+            path: path.into(),
+            query: Vec::new(),
+            content_type: None,
+            body: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn request_log_is_bounded() {
+        let mut st = state();
+        let extra = 5;
+        for _ in 0..REQUEST_LOG_LIMIT + extra {
+            st.handle(&get("/cgi-bin/menu/get"));
+        }
+        let stats = st.stats();
+        assert_eq!(stats.requests.len(), REQUEST_LOG_LIMIT);
+        assert_eq!(stats.requests_dropped, extra as u64);
+        assert_eq!(stats.requests[0].seq, extra as u64 + 1);
+        assert_eq!(
+            stats.calls_to("/cgi-bin/menu/get"),
+            (REQUEST_LOG_LIMIT + extra) as u64
+        );
+    }
+
+    #[test]
+    fn expires_in_rounds_up() {
+        assert_eq!(secs(7_200_000), 7200);
+        assert_eq!(secs(7_199_999), 7200);
+        assert_eq!(secs(7_199_000), 7199);
+        assert_eq!(secs(0), 0);
+    }
 }
