@@ -629,18 +629,17 @@ impl State {
             "/cgi-bin/gettoken" => self.corp_token(inc, now),
             "/cgi-bin/ticket/getticket" => {
                 let kind = match query_get(&inc.query, "type") {
-                    Some("jsapi") => TokenKind::JsapiTicket,
-                    Some("wx_card") => TokenKind::WxCardTicket,
-                    _ => return self.err(40097, "invalid args", now),
+                    Some("jsapi") => Some(TokenKind::JsapiTicket),
+                    Some("wx_card") => Some(TokenKind::WxCardTicket),
+                    _ => None,
                 };
                 self.ticket(inc, kind, now)
             }
-            "/cgi-bin/get_jsapi_ticket" => self.ticket(inc, TokenKind::CorpJsapiTicket, now),
+            "/cgi-bin/get_jsapi_ticket" => self.ticket(inc, Some(TokenKind::CorpJsapiTicket), now),
             "/cgi-bin/ticket/get" => {
-                if query_get(&inc.query, "type") != Some("agent_config") {
-                    return self.work_err(40058, "invalid parameter: type", now);
-                }
-                self.ticket(inc, TokenKind::AgentConfigTicket, now)
+                let kind = (query_get(&inc.query, "type") == Some("agent_config"))
+                    .then_some(TokenKind::AgentConfigTicket);
+                self.ticket(inc, kind, now)
             }
             "/cgi-bin/component/api_component_token" => self.component_token(inc, now),
             "/cgi-bin/component/api_create_preauthcode" => self.pre_auth_code(inc, now),
@@ -863,11 +862,19 @@ impl State {
         }))
     }
 
-    fn ticket(&mut self, inc: &Incoming, kind: TokenKind, now: i64) -> Answer {
-        let owner = match self.authenticate(inc, now) {
-            Ok(Some((_, owner))) => owner,
-            Ok(None) => String::new(),
+    /// `kind` is `None` when the `type` parameter is not one WeChat knows (checked after the token).
+    fn ticket(&mut self, inc: &Incoming, kind: Option<TokenKind>, now: i64) -> Answer {
+        let (cred_kind, owner) = match self.authenticate(inc, now) {
+            Ok(Some(found)) => found,
+            Ok(None) => (TokenKind::Classic, String::new()),
             Err(a) => return a,
+        };
+        let Some(kind) = kind else {
+            return if cred_kind.is_work() {
+                self.work_err(40058, "invalid parameter: type", now)
+            } else {
+                self.err(40097, "invalid args", now)
+            };
         };
         let (ticket, left) = self.issue_same_while_valid(kind, &owner, now);
         Answer::Json(json!({

@@ -79,3 +79,28 @@ async fn faults_are_visible_in_the_log() {
     assert_eq!(last.fault.as_deref(), Some("http_status"));
     emu.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_callers_are_counted_exactly() {
+    let (emu, _c) = start().await;
+    let base = emu.base_url().to_owned();
+    let mut tasks = Vec::new();
+    for _ in 0..40 {
+        let base = base.clone();
+        tasks.push(tokio::spawn(async move {
+            super::common::Client::new(&base)
+                .stable_token(false)
+                .await
+                .0
+        }));
+    }
+    let mut tokens = Vec::new();
+    for t in tasks {
+        tokens.push(t.await.unwrap());
+    }
+    tokens.dedup();
+    assert_eq!(tokens.len(), 1, "one stable token for everyone");
+    assert_eq!(emu.token_fetches_of(demo::APPID, TokenKind::Stable), 40);
+    assert_eq!(emu.calls("/cgi-bin/stable_token"), 40);
+    emu.shutdown().await;
+}
