@@ -1,11 +1,16 @@
 //! Official Account (公众号) endpoints.
 
 pub mod basic;
+pub mod material;
 pub mod menu;
+
+pub mod paging;
 
 use crate::endpoint::Meta;
 
 /// Every Official Account endpoint, for the catalog.
 pub(crate) fn catalog() -> impl Iterator<Item = &'static Meta> {
-    [basic::CATALOG, menu::CATALOG].into_iter().flatten()
+    [basic::CATALOG, menu::CATALOG, material::CATALOG]
+        .into_iter()
+        .flatten()
 }
