@@ -1,16 +1,25 @@
 //! Official Account (公众号) endpoints.
 
 pub mod basic;
+pub mod draft;
+pub mod freepublish;
 pub mod material;
 pub mod menu;
 
+mod lenient;
 pub mod paging;
 
 use crate::endpoint::Meta;
 
 /// Every Official Account endpoint, for the catalog.
 pub(crate) fn catalog() -> impl Iterator<Item = &'static Meta> {
-    [basic::CATALOG, menu::CATALOG, material::CATALOG]
-        .into_iter()
-        .flatten()
+    [
+        basic::CATALOG,
+        menu::CATALOG,
+        material::CATALOG,
+        draft::CATALOG,
+        freepublish::CATALOG,
+    ]
+    .into_iter()
+    .flatten()
 }
