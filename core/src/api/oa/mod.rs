@@ -3,6 +3,7 @@
 pub mod basic;
 pub mod draft;
 pub mod freepublish;
+pub mod kf;
 pub mod material;
 pub mod menu;
 
@@ -19,6 +20,7 @@ pub(crate) fn catalog() -> impl Iterator<Item = &'static Meta> {
         material::CATALOG,
         draft::CATALOG,
         freepublish::CATALOG,
+        kf::CATALOG,
     ]
     .into_iter()
     .flatten()
