@@ -1,6 +1,7 @@
 //! Official Account (公众号) endpoints.
 
 pub mod basic;
+pub mod datacube;
 pub mod draft;
 pub mod freepublish;
 pub mod kf;
@@ -21,6 +22,7 @@ pub(crate) fn catalog() -> impl Iterator<Item = &'static Meta> {
         draft::CATALOG,
         freepublish::CATALOG,
         kf::CATALOG,
+        datacube::CATALOG,
     ]
     .into_iter()
     .flatten()
