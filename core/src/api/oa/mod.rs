@@ -2,11 +2,13 @@
 
 pub mod basic;
 pub mod datacube;
+pub mod device;
 pub mod draft;
 pub mod freepublish;
 pub mod kf;
 pub mod material;
 pub mod menu;
+pub mod ocr;
 
 mod lenient;
 pub mod paging;
@@ -23,6 +25,8 @@ pub(crate) fn catalog() -> impl Iterator<Item = &'static Meta> {
         freepublish::CATALOG,
         kf::CATALOG,
         datacube::CATALOG,
+        device::CATALOG,
+        ocr::CATALOG,
     ]
     .into_iter()
     .flatten()
