@@ -192,3 +192,8 @@ fn publisher_errors_come_from_base_resp_or_the_envelope() {
         40001,
     );
 }
+
+#[test]
+fn every_reference_row_is_cataloged() {
+    assert_rows_covered("officialaccount/datacube");
+}

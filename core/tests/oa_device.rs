@@ -159,3 +159,8 @@ fn state() {
     assert_errcode::<GetDeviceStat>(r#"{"errcode":48001,"errmsg":"api unauthorized"}"#, 48001);
     assert_cataloged::<GetDeviceStat>();
 }
+
+#[test]
+fn every_reference_row_is_cataloged() {
+    assert_rows_covered("officialaccount/device");
+}

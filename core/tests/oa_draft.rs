@@ -174,3 +174,8 @@ fn draft_stream_asks_without_content() {
         ]
     );
 }
+
+#[test]
+fn every_reference_row_is_cataloged() {
+    assert_rows_covered("officialaccount/draft");
+}

@@ -144,3 +144,8 @@ fn published_stream_trusts_total_count() {
     );
     assert_eq!(wechat.bodies()[0], json!({"offset": 0, "count": 20}));
 }
+
+#[test]
+fn every_reference_row_is_cataloged() {
+    assert_rows_covered("officialaccount/freepublish");
+}

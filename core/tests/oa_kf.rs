@@ -240,3 +240,8 @@ fn record_stream_yields_the_error_and_ends() {
         Some(65416)
     );
 }
+
+#[test]
+fn every_reference_row_is_cataloged() {
+    assert_rows_covered("officialaccount/customerservice");
+}

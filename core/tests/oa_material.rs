@@ -387,3 +387,8 @@ fn stream_is_send(client: &TestClient) {
     fn is_send<T: Send>(_: T) {}
     is_send(materials(client, MaterialType::News, 20));
 }
+
+#[test]
+fn every_reference_row_is_cataloged() {
+    assert_rows_covered("officialaccount/material");
+}

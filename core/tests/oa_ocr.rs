@@ -136,3 +136,8 @@ fn plate_number() {
     );
     assert_cataloged::<OcrPlateNumber>();
 }
+
+#[test]
+fn every_reference_row_is_cataloged() {
+    assert_rows_covered("officialaccount/ocr");
+}

@@ -213,3 +213,33 @@ pub fn client() -> (TestClient, Arc<Scripted>) {
     );
     (client, wechat)
 }
+
+/// Every row of the reference SDK's endpoint list in `package` has a catalog entry with its
+/// method (`upload` meaning a `POST`, `URL` a `GET` download) and URL.
+pub fn assert_rows_covered(package: &str) {
+    const ROWS: &str = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/go-sdk-endpoints.tsv"
+    ));
+    let hosts = Hosts::default();
+    let mut seen = 0;
+    for row in ROWS.lines().skip(1) {
+        let cols: Vec<&str> = row.split('\t').collect();
+        if cols.get(1) != Some(&package) {
+            continue;
+        }
+        seen += 1;
+        let method = match cols[3] {
+            "upload" => "POST",
+            "URL" => "GET",
+            m => m,
+        };
+        let url = cols[4].split('?').next().unwrap();
+        assert!(
+            wechat_core::catalog::all()
+                .any(|m| m.method.as_str() == method && hosts.url(m.host, m.path) == url),
+            "{package}: no catalog entry for {method} {url}"
+        );
+    }
+    assert!(seen > 0, "no reference rows for {package}");
+}
