@@ -3,6 +3,8 @@
 pub mod basic;
 pub mod menu;
 
+mod loose;
+
 use crate::endpoint::Meta;
 
 /// Every Official Account endpoint, for the catalog.
