@@ -4,13 +4,19 @@ pub mod basic;
 pub mod menu;
 
 mod loose;
+pub mod message;
 pub mod qrcode;
 
 use crate::endpoint::Meta;
 
 /// Every Official Account endpoint, for the catalog.
 pub(crate) fn catalog() -> impl Iterator<Item = &'static Meta> {
-    [basic::CATALOG, menu::CATALOG, qrcode::CATALOG]
-        .into_iter()
-        .flatten()
+    [
+        basic::CATALOG,
+        menu::CATALOG,
+        qrcode::CATALOG,
+        message::CATALOG,
+    ]
+    .into_iter()
+    .flatten()
 }
