@@ -3,6 +3,7 @@
 pub mod basic;
 pub mod menu;
 
+pub mod broadcast;
 mod loose;
 pub mod message;
 pub mod qrcode;
@@ -16,6 +17,7 @@ pub(crate) fn catalog() -> impl Iterator<Item = &'static Meta> {
         menu::CATALOG,
         qrcode::CATALOG,
         message::CATALOG,
+        broadcast::CATALOG,
     ]
     .into_iter()
     .flatten()
