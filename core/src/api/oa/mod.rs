@@ -7,6 +7,7 @@ pub mod broadcast;
 mod loose;
 pub mod message;
 pub mod qrcode;
+pub mod template;
 
 use crate::endpoint::Meta;
 
@@ -17,6 +18,7 @@ pub(crate) fn catalog() -> impl Iterator<Item = &'static Meta> {
         menu::CATALOG,
         qrcode::CATALOG,
         message::CATALOG,
+        template::CATALOG,
         broadcast::CATALOG,
     ]
     .into_iter()
