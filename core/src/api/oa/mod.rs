@@ -7,6 +7,7 @@ pub mod broadcast;
 mod loose;
 pub mod message;
 pub mod qrcode;
+pub mod subscribe;
 pub mod template;
 
 use crate::endpoint::Meta;
@@ -19,6 +20,7 @@ pub(crate) fn catalog() -> impl Iterator<Item = &'static Meta> {
         qrcode::CATALOG,
         message::CATALOG,
         template::CATALOG,
+        subscribe::CATALOG,
         broadcast::CATALOG,
     ]
     .into_iter()
