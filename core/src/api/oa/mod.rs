@@ -9,6 +9,7 @@ pub mod message;
 pub mod qrcode;
 pub mod subscribe;
 pub mod template;
+pub mod user;
 
 use crate::endpoint::Meta;
 
@@ -22,6 +23,7 @@ pub(crate) fn catalog() -> impl Iterator<Item = &'static Meta> {
         template::CATALOG,
         subscribe::CATALOG,
         broadcast::CATALOG,
+        user::CATALOG,
     ]
     .into_iter()
     .flatten()
