@@ -3,11 +3,13 @@
 pub mod basic;
 pub mod menu;
 
+pub mod blacklist;
 pub mod broadcast;
 mod loose;
 pub mod message;
 pub mod qrcode;
 pub mod subscribe;
+pub mod tag;
 pub mod template;
 pub mod user;
 
@@ -24,6 +26,8 @@ pub(crate) fn catalog() -> impl Iterator<Item = &'static Meta> {
         subscribe::CATALOG,
         broadcast::CATALOG,
         user::CATALOG,
+        tag::CATALOG,
+        blacklist::CATALOG,
     ]
     .into_iter()
     .flatten()
