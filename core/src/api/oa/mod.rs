@@ -7,6 +7,7 @@ pub mod blacklist;
 pub mod broadcast;
 mod loose;
 pub mod message;
+pub mod oauth;
 pub mod qrcode;
 pub mod subscribe;
 pub mod tag;
@@ -28,6 +29,7 @@ pub(crate) fn catalog() -> impl Iterator<Item = &'static Meta> {
         user::CATALOG,
         tag::CATALOG,
         blacklist::CATALOG,
+        oauth::CATALOG,
     ]
     .into_iter()
     .flatten()
