@@ -1,6 +1,6 @@
 //! Helpers for the Official Account endpoint tests: build a request with a fixed token, parse a
 //! fixture, and a scripted WeChat for the driver-level tests (paging, JS-SDK).
-#![allow(dead_code)]
+#![allow(dead_code, unused_macros)]
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex};
