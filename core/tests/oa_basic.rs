@@ -71,10 +71,15 @@ fn clear_quota_by_app_secret() {
     assert_eq!(built.method(), http::Method::POST);
     assert_eq!(
         built.uri().to_string(),
-        format!("{API}/cgi-bin/clear_quota/v2?appid=wx888888888888&appsecret=xxxxxxxxxxxxxxxxxxxxxxxx")
+        format!(
+            "{API}/cgi-bin/clear_quota/v2?appid=wx888888888888&appsecret=xxxxxxxxxxxxxxxxxxxxxxxx"
+        )
     );
     assert!(built.body().is_empty());
-    assert!(!format!("{req:?}").contains("xxxxxxxx"), "the secret stays out of Debug");
+    assert!(
+        !format!("{req:?}").contains("xxxxxxxx"),
+        "the secret stays out of Debug"
+    );
     parse::<ClearQuotaByAppSecret>(fixture!("cgi-bin/clear_quota/v2"));
     assert_eq!(ClearQuotaByAppSecret::META.repeat, Repeat::Never);
 }
@@ -89,10 +94,15 @@ fn get_api_quota() {
         json!({"cgi_path": "/wxa/gettemplatedraftlist"}),
     );
     let q = parse::<GetApiQuota>(fixture!("cgi-bin/openapi/quota/get"));
-    assert_eq!((q.quota.daily_limit, q.quota.used, q.quota.remain), (0, 0, 0));
+    assert_eq!(
+        (q.quota.daily_limit, q.quota.used, q.quota.remain),
+        (0, 0, 0)
+    );
     assert!(q.rate_limit.is_some());
     // Older answers carry the quota alone.
-    let q = parse::<GetApiQuota>(r#"{"errcode":0,"errmsg":"ok","quota":{"daily_limit":100000,"used":2,"remain":99998}}"#);
+    let q = parse::<GetApiQuota>(
+        r#"{"errcode":0,"errmsg":"ok","quota":{"daily_limit":100000,"used":2,"remain":99998}}"#,
+    );
     assert_eq!(q.quota.remain, 99_998);
     assert_eq!(q.rate_limit, None);
 }

@@ -32,8 +32,14 @@ fn get_blacklist() {
 fn blacklist_openids_walks_the_pages() {
     let wechat = Scripted::default();
     wechat
-        .push("/cgi-bin/tags/members/getblacklist", r#"{"total":3,"count":2,"data":{"openid":["A","B"]},"next_openid":"B"}"#)
-        .push("/cgi-bin/tags/members/getblacklist", r#"{"total":3,"count":1,"data":{"openid":["C"]},"next_openid":"C"}"#);
+        .push(
+            "/cgi-bin/tags/members/getblacklist",
+            r#"{"total":3,"count":2,"data":{"openid":["A","B"]},"next_openid":"B"}"#,
+        )
+        .push(
+            "/cgi-bin/tags/members/getblacklist",
+            r#"{"total":3,"count":1,"data":{"openid":["C"]},"next_openid":"C"}"#,
+        );
     let client = plain_client(&wechat);
     let all: Vec<String> = block_on(blacklist_openids(&client).collect::<Vec<_>>())
         .into_iter()

@@ -58,7 +58,10 @@ fn send_to_openids() {
     let url = format!("{API}/cgi-bin/message/mass/send?access_token=ACCESS_TOKEN");
     let to = vec!["OPENID1".to_owned(), "OPENID2".to_owned()];
     assert_post(
-        &SendMass::new(to.clone(), MassMessage::voice("mLxl6paC7z2Tl-NJT64yzJve8T9c8u9K2x-Ai6Ujd4lIH9IBuF6-2r66mamn_gIT")),
+        &SendMass::new(
+            to.clone(),
+            MassMessage::voice("mLxl6paC7z2Tl-NJT64yzJve8T9c8u9K2x-Ai6Ujd4lIH9IBuF6-2r66mamn_gIT"),
+        ),
         &url,
         json!({"touser": ["OPENID1", "OPENID2"],
                "voice": {"media_id": "mLxl6paC7z2Tl-NJT64yzJve8T9c8u9K2x-Ai6Ujd4lIH9IBuF6-2r66mamn_gIT"},
@@ -79,7 +82,9 @@ fn send_to_openids() {
     let sent = parse::<SendMass>(fixture!("cgi-bin/message/mass/send"));
     assert_eq!(sent.msg_id, 34_182);
     // Only `mpnews` broadcasts carry a statistics id.
-    let sent = parse::<SendMass>(r#"{"errcode":0,"errmsg":"send job submission success","msg_id":1000000001}"#);
+    let sent = parse::<SendMass>(
+        r#"{"errcode":0,"errmsg":"send job submission success","msg_id":1000000001}"#,
+    );
     assert_eq!(sent.msg_data_id, None);
     assert_eq!(SendMass::META.repeat, Repeat::Never);
 }

@@ -31,7 +31,8 @@ fn jssdk_config_signs_the_page_with_the_cached_ticket() {
         &format!(r#"{{"errcode":0,"errmsg":"ok","ticket":"{TICKET}","expires_in":7200}}"#),
     );
     let client = client(&wechat, example_runtime());
-    let config = block_on(client.jssdk_config("http://mp.weixin.qq.com?params=value#frag")).unwrap();
+    let config =
+        block_on(client.jssdk_config("http://mp.weixin.qq.com?params=value#frag")).unwrap();
     assert_eq!(
         config,
         JsSdkConfig {

@@ -102,7 +102,10 @@ fn get_menu() {
     );
     let m = parse::<GetMenu>(fixture!("cgi-bin/menu/get"));
     assert_eq!(m.menu.menuid.as_deref(), Some("208396938"));
-    assert_eq!(m.menu.button[0], Button::click("今日歌曲", "V1001_TODAY_MUSIC"));
+    assert_eq!(
+        m.menu.button[0],
+        Button::click("今日歌曲", "V1001_TODAY_MUSIC")
+    );
     let c = &m.conditionalmenu[0];
     assert_eq!(c.menuid, "208396993");
     assert_eq!(c.button[1].sub_button.len(), 3);
@@ -112,7 +115,9 @@ fn get_menu() {
     assert_eq!(c.matchrule.client_platform_type.as_deref(), Some("2"));
     assert_eq!(c.matchrule.city.as_deref(), Some("广州"));
     // Without conditional menus there is no menuid.
-    let m = parse::<GetMenu>(r#"{"menu":{"button":[{"type":"click","name":"a","key":"b","sub_button":[]}]}}"#);
+    let m = parse::<GetMenu>(
+        r#"{"menu":{"button":[{"type":"click","name":"a","key":"b","sub_button":[]}]}}"#,
+    );
     assert_eq!(m.menu.menuid, None);
     assert!(m.conditionalmenu.is_empty());
 }
@@ -209,7 +214,9 @@ fn errcode_becomes_an_api_error() {
         ErrCode(40018)
     );
     assert_eq!(
-        api_error::<AddConditionalMenu>(r#"{"errcode":65320,"errmsg":"matchrule contains privacy information"}"#),
+        api_error::<AddConditionalMenu>(
+            r#"{"errcode":65320,"errmsg":"matchrule contains privacy information"}"#
+        ),
         ErrCode(65320)
     );
 }

@@ -128,8 +128,7 @@ fn msgmenu_wxcard_miniprogrampage() {
 #[test]
 fn as_a_customer_service_account() {
     assert_post(
-        &SendCustomMessage::new("OPENID", CustomMessage::text("Hello World"))
-            .as_kf("test1@kftest"),
+        &SendCustomMessage::new("OPENID", CustomMessage::text("Hello World")).as_kf("test1@kftest"),
         URL,
         json!({"touser": "OPENID", "msgtype": "text", "text": {"content": "Hello World"},
                "customservice": {"kf_account": "test1@kftest"}}),
@@ -145,7 +144,9 @@ fn answer_and_no_automatic_retry() {
 #[test]
 fn errcode_becomes_an_api_error() {
     assert_eq!(
-        api_error::<SendCustomMessage>(r#"{"errcode":45015,"errmsg":"response out of time limit or subscription is canceled"}"#),
+        api_error::<SendCustomMessage>(
+            r#"{"errcode":45015,"errmsg":"response out of time limit or subscription is canceled"}"#
+        ),
         ErrCode(45015)
     );
 }

@@ -15,7 +15,13 @@ fn authorize_url_encodes_the_redirect() {
     // The document's example.
     let redirect = "https://chong.qq.com/php/index.php?d=&c=wxAdapter&m=mobileDeal&showwxpaytitle=1&vb2ctag=4_2030_5_1194_60";
     assert_eq!(
-        authorize_url(&Hosts::default(), "wx520c15f417810387", redirect, Scope::Base, "123"),
+        authorize_url(
+            &Hosts::default(),
+            "wx520c15f417810387",
+            redirect,
+            Scope::Base,
+            "123"
+        ),
         "https://open.weixin.qq.com/connect/oauth2/authorize?appid=wx520c15f417810387\
          &redirect_uri=https%3A%2F%2Fchong.qq.com%2Fphp%2Findex.php%3Fd%3D%26c%3DwxAdapter%26m%3DmobileDeal%26showwxpaytitle%3D1%26vb2ctag%3D4_2030_5_1194_60\
          &response_type=code&scope=snsapi_base&state=123#wechat_redirect"
@@ -37,7 +43,12 @@ fn authorize_url_encodes_the_redirect() {
 #[test]
 fn qrconnect_url_and_overridden_hosts() {
     assert_eq!(
-        qrconnect_url(&Hosts::default(), "wxbdc5610cc59c1631", "https://passport.yhd.com/wechat/callback.do", "3d6be0a4035d839573b04816624a415e"),
+        qrconnect_url(
+            &Hosts::default(),
+            "wxbdc5610cc59c1631",
+            "https://passport.yhd.com/wechat/callback.do",
+            "3d6be0a4035d839573b04816624a415e"
+        ),
         "https://open.weixin.qq.com/connect/qrconnect?appid=wxbdc5610cc59c1631\
          &redirect_uri=https%3A%2F%2Fpassport.yhd.com%2Fwechat%2Fcallback.do\
          &response_type=code&scope=snsapi_login&state=3d6be0a4035d839573b04816624a415e#wechat_redirect"
@@ -57,7 +68,9 @@ fn code_exchange() {
     // The account's token is never added: the app secret authenticates.
     assert_get(
         &req,
-        &format!("{API}/sns/oauth2/access_token?appid=APPID&secret=SECRET&code=CODE&grant_type=authorization_code"),
+        &format!(
+            "{API}/sns/oauth2/access_token?appid=APPID&secret=SECRET&code=CODE&grant_type=authorization_code"
+        ),
     );
     assert!(!format!("{req:?}").contains("SECRET"));
     let t = parse::<GetOauthAccessToken>(fixture!("sns/oauth2/access_token"));
@@ -67,7 +80,10 @@ fn code_exchange() {
     assert_eq!(t.openid, "OPENID");
     assert_eq!(t.is_snapshotuser, Some(1));
     assert_eq!(t.unionid.as_deref(), Some("UNIONID"));
-    assert!(!format!("{t:?}").contains("REFRESH_TOKEN"), "tokens are redacted");
+    assert!(
+        !format!("{t:?}").contains("REFRESH_TOKEN"),
+        "tokens are redacted"
+    );
     let meta = GetOauthAccessToken::META;
     assert_eq!(meta.credential, Credential::None);
     assert!(meta.sensitive);
@@ -79,12 +95,14 @@ fn code_exchange() {
 fn refresh() {
     assert_get(
         &RefreshOauthAccessToken::new("APPID", Secret::new("REFRESH_TOKEN")),
-        &format!("{API}/sns/oauth2/refresh_token?appid=APPID&grant_type=refresh_token&refresh_token=REFRESH_TOKEN"),
+        &format!(
+            "{API}/sns/oauth2/refresh_token?appid=APPID&grant_type=refresh_token&refresh_token=REFRESH_TOKEN"
+        ),
     );
     let t = parse::<RefreshOauthAccessToken>(fixture!("sns/oauth2/refresh_token"));
     assert_eq!(t.scope, "SCOPE");
     assert_eq!((t.is_snapshotuser, t.unionid), (None, None));
-    assert!(RefreshOauthAccessToken::META.sensitive);
+    const { assert!(RefreshOauthAccessToken::META.sensitive) };
 }
 
 #[test]

@@ -10,10 +10,8 @@ use wechat_core::endpoint::{Credential, Endpoint};
 use wechat_core::{ErrCode, Host, Hosts};
 
 const API: &str = "https://api.weixin.qq.com";
-const TICKET: &str =
-    "gQH47joAAAAAAAAAASxodHRwOi8vd2VpeGluLnFxLmNvbS9xL2taZ2Z3TVRtNzJXV1Brb3ZhYmJJAAIEZ23sUwMEmm3sUw==";
-const TICKET_ENCODED: &str =
-    "gQH47joAAAAAAAAAASxodHRwOi8vd2VpeGluLnFxLmNvbS9xL2taZ2Z3TVRtNzJXV1Brb3ZhYmJJAAIEZ23sUwMEmm3sUw%3D%3D";
+const TICKET: &str = "gQH47joAAAAAAAAAASxodHRwOi8vd2VpeGluLnFxLmNvbS9xL2taZ2Z3TVRtNzJXV1Brb3ZhYmJJAAIEZ23sUwMEmm3sUw==";
+const TICKET_ENCODED: &str = "gQH47joAAAAAAAAAASxodHRwOi8vd2VpeGluLnFxLmNvbS9xL2taZ2Z3TVRtNzJXV1Brb3ZhYmJJAAIEZ23sUwMEmm3sUw%3D%3D";
 
 #[test]
 fn create_qrcode_of_every_kind() {
@@ -96,7 +94,8 @@ fn showqrcode_url_encodes_the_ticket() {
 
 #[test]
 fn short_url() {
-    let long = "http://wap.koudaitong.com/v2/showcase/goods?alias=128wi9shh&spm=h56083&redirect_count=1";
+    let long =
+        "http://wap.koudaitong.com/v2/showcase/goods?alias=128wi9shh&spm=h56083&redirect_count=1";
     assert_post(
         &ShortUrl::new(long),
         &format!("{API}/cgi-bin/shorturl?access_token=ACCESS_TOKEN"),

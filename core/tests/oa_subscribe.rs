@@ -31,7 +31,9 @@ fn get_pub_template_titles() {
             start: 0,
             limit: 1,
         },
-        &format!("{API}/wxaapi/newtmpl/getpubtemplatetitles?access_token=ACCESS_TOKEN&ids=2%2C616&start=0&limit=1"),
+        &format!(
+            "{API}/wxaapi/newtmpl/getpubtemplatetitles?access_token=ACCESS_TOKEN&ids=2%2C616&start=0&limit=1"
+        ),
     );
     let t = parse::<GetPubTemplateTitles>(fixture!("wxaapi/newtmpl/getpubtemplatetitles"));
     assert_eq!(t.count, 55);
@@ -39,7 +41,9 @@ fn get_pub_template_titles() {
     assert_eq!(t.data[0].kind, 2);
     assert_eq!(t.data[0].category_id, "616");
     // The document calls `categoryId` a number: both shapes read.
-    let t = parse::<GetPubTemplateTitles>(r#"{"count":1,"data":[{"tid":99,"title":"t","type":3,"categoryId":616}]}"#);
+    let t = parse::<GetPubTemplateTitles>(
+        r#"{"count":1,"data":[{"tid":99,"title":"t","type":3,"categoryId":616}]}"#,
+    );
     assert_eq!(t.data[0].category_id, "616");
 }
 
@@ -90,14 +94,20 @@ fn get_templates() {
         &format!("{API}/wxaapi/newtmpl/gettemplate?access_token=ACCESS_TOKEN"),
     );
     let l = parse::<GetSubscribeTemplates>(fixture!("wxaapi/newtmpl/gettemplate"));
-    assert_eq!(l.data[0].pri_tmpl_id, "9Aw5ZV1j9xdWTFEkqCpZ7mIBbSC34khK55OtzUPl0rU");
+    assert_eq!(
+        l.data[0].pri_tmpl_id,
+        "9Aw5ZV1j9xdWTFEkqCpZ7mIBbSC34khK55OtzUPl0rU"
+    );
     assert_eq!(l.data[0].kind, 2);
     assert!(l.data[0].keyword_enum_value_list.is_empty());
     let l = parse::<GetSubscribeTemplates>(
         r#"{"data":[{"priTmplId":"x","title":"t","content":"c","example":"e","type":3,
             "keywordEnumValueList":[{"keywordCode":"phrase1.DATA","enumValueList":["待付款","已完成"]}]}]}"#,
     );
-    assert_eq!(l.data[0].keyword_enum_value_list[0].enum_value_list, ["待付款", "已完成"]);
+    assert_eq!(
+        l.data[0].keyword_enum_value_list[0].enum_value_list,
+        ["待付款", "已完成"]
+    );
 }
 
 #[test]
@@ -133,7 +143,9 @@ fn bizsend() {
 #[test]
 fn errcode_becomes_an_api_error() {
     assert_eq!(
-        api_error::<SendSubscribeMessage>(r#"{"errcode":43101,"errmsg":"user refuse to accept the msg"}"#),
+        api_error::<SendSubscribeMessage>(
+            r#"{"errcode":43101,"errmsg":"user refuse to accept the msg"}"#
+        ),
         ErrCode(43101)
     );
 }

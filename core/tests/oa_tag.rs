@@ -78,8 +78,14 @@ fn get_tag_members() {
 fn tag_member_openids_walks_the_pages() {
     let wechat = Scripted::default();
     wechat
-        .push("/cgi-bin/user/tag/get", r#"{"count":2,"data":{"openid":["A","B"]},"next_openid":"B"}"#)
-        .push("/cgi-bin/user/tag/get", r#"{"count":0,"data":{"openid":[]},"next_openid":""}"#);
+        .push(
+            "/cgi-bin/user/tag/get",
+            r#"{"count":2,"data":{"openid":["A","B"]},"next_openid":"B"}"#,
+        )
+        .push(
+            "/cgi-bin/user/tag/get",
+            r#"{"count":0,"data":{"openid":[]},"next_openid":""}"#,
+        );
     let client = plain_client(&wechat);
     let all: Vec<String> = block_on(tag_member_openids(&client, 134).collect::<Vec<_>>())
         .into_iter()
@@ -98,7 +104,10 @@ fn tag_member_openids_walks_the_pages() {
 #[test]
 fn batch_tagging_and_untagging() {
     let body = json!({"openid_list": ["ocYxcuAEy30bX0NXmGn4ypqx3tI0", "ocYxcuBt0mRugKZ7tGAHPnUaOW7Y"], "tagid": 134});
-    let list = vec!["ocYxcuAEy30bX0NXmGn4ypqx3tI0".to_owned(), "ocYxcuBt0mRugKZ7tGAHPnUaOW7Y".to_owned()];
+    let list = vec![
+        "ocYxcuAEy30bX0NXmGn4ypqx3tI0".to_owned(),
+        "ocYxcuBt0mRugKZ7tGAHPnUaOW7Y".to_owned(),
+    ];
     assert_post(
         &BatchTagging {
             openid_list: list.clone(),

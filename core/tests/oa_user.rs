@@ -19,7 +19,9 @@ fn get_user_info() {
             openid: "o6_bmjrPTlm6_2sgVt7hMZOPfL2M".into(),
             lang: Some("zh_CN".into()),
         },
-        &format!("{API}/cgi-bin/user/info?access_token=ACCESS_TOKEN&openid=o6_bmjrPTlm6_2sgVt7hMZOPfL2M&lang=zh_CN"),
+        &format!(
+            "{API}/cgi-bin/user/info?access_token=ACCESS_TOKEN&openid=o6_bmjrPTlm6_2sgVt7hMZOPfL2M&lang=zh_CN"
+        ),
     );
     assert_get(
         &GetUserInfo::new("OPENID"),
@@ -34,13 +36,17 @@ fn get_user_info() {
     assert_eq!(u.subscribe_scene, "ADD_SCENE_QR_CODE");
     assert_eq!(u.qr_scene, Some(98_765));
     // A user who does not follow: nothing but the OpenID. Old fields are ignored.
-    let u = parse::<GetUserInfo>(r#"{"subscribe":0,"openid":"X","nickname":"old","headimgurl":""}"#);
+    let u =
+        parse::<GetUserInfo>(r#"{"subscribe":0,"openid":"X","nickname":"old","headimgurl":""}"#);
     assert_eq!((u.subscribe, u.unionid, u.qr_scene), (0, None, None));
 }
 
 #[test]
 fn batch_get_user_info() {
-    let mut req = BatchGetUserInfo::new(["otvxTs4dckWG7imySrJd6jSi0CWE", "otvxTs_JZ6SEiP0imdhpi50fuSZg"]);
+    let mut req = BatchGetUserInfo::new([
+        "otvxTs4dckWG7imySrJd6jSi0CWE",
+        "otvxTs_JZ6SEiP0imdhpi50fuSZg",
+    ]);
     req.user_list[0].lang = Some("zh_CN".into());
     assert_post(
         &req,
@@ -96,7 +102,10 @@ fn change_openid() {
     assert_post(
         &ChangeOpenid {
             from_appid: "wx731182708a43e868".into(),
-            openid_list: vec!["oEmYbwN-n24jxvk4Sox81qedINkQ".into(), "oEmYbwH9uVd4RKJk7ZZg6SzL6tTo".into()],
+            openid_list: vec![
+                "oEmYbwN-n24jxvk4Sox81qedINkQ".into(),
+                "oEmYbwH9uVd4RKJk7ZZg6SzL6tTo".into(),
+            ],
         },
         &format!("{API}/cgi-bin/changeopenid?access_token=ACCESS_TOKEN"),
         json!({"from_appid": "wx731182708a43e868",
@@ -130,8 +139,14 @@ fn codes(items: &[Result<String>]) -> Vec<String> {
 fn follower_openids_walks_every_page_and_stops_at_the_total() {
     let wechat = Scripted::default();
     wechat
-        .push("/cgi-bin/user/get", r#"{"total":3,"count":2,"data":{"openid":["A","B"]},"next_openid":"B"}"#)
-        .push("/cgi-bin/user/get", r#"{"total":3,"count":1,"data":{"openid":["C"]},"next_openid":"C"}"#);
+        .push(
+            "/cgi-bin/user/get",
+            r#"{"total":3,"count":2,"data":{"openid":["A","B"]},"next_openid":"B"}"#,
+        )
+        .push(
+            "/cgi-bin/user/get",
+            r#"{"total":3,"count":1,"data":{"openid":["C"]},"next_openid":"C"}"#,
+        );
     let client = plain_client(&wechat);
     let all: Vec<_> = block_on(follower_openids(&client).collect());
     assert_eq!(codes(&all), ["A", "B", "C"]);
@@ -149,8 +164,14 @@ fn follower_openids_walks_every_page_and_stops_at_the_total() {
 fn follower_pages_end_on_an_empty_page() {
     let wechat = Scripted::default();
     wechat
-        .push("/cgi-bin/user/get", r#"{"total":10,"count":1,"data":{"openid":["D"]},"next_openid":"D"}"#)
-        .push("/cgi-bin/user/get", r#"{"total":10,"count":0,"next_openid":""}"#);
+        .push(
+            "/cgi-bin/user/get",
+            r#"{"total":10,"count":1,"data":{"openid":["D"]},"next_openid":"D"}"#,
+        )
+        .push(
+            "/cgi-bin/user/get",
+            r#"{"total":10,"count":0,"next_openid":""}"#,
+        );
     let client = plain_client(&wechat);
     let pages: Vec<_> = block_on(follower_pages(&client, Some("C".into())).collect());
     assert_eq!(pages.len(), 1);
@@ -168,8 +189,14 @@ fn follower_pages_end_on_an_empty_page() {
 fn an_error_is_yielded_and_ends_the_stream() {
     let wechat = Scripted::default();
     wechat
-        .push("/cgi-bin/user/get", r#"{"total":30000,"count":2,"data":{"openid":["A","B"]},"next_openid":"B"}"#)
-        .push("/cgi-bin/user/get", r#"{"errcode":45009,"errmsg":"reach max api daily quota limit"}"#);
+        .push(
+            "/cgi-bin/user/get",
+            r#"{"total":30000,"count":2,"data":{"openid":["A","B"]},"next_openid":"B"}"#,
+        )
+        .push(
+            "/cgi-bin/user/get",
+            r#"{"errcode":45009,"errmsg":"reach max api daily quota limit"}"#,
+        );
     let client = plain_client(&wechat);
     let all: Vec<_> = block_on(follower_openids(&client).collect());
     assert_eq!(codes(&all), ["A", "B", "error Some(45009)"]);
@@ -192,7 +219,9 @@ fn a_repeated_cursor_ends_the_stream() {
 
 /// The streams are `Send` when the adapter's futures are: a compile-time check.
 #[allow(dead_code)]
-fn streams_are_send(client: &wechat_core::Client<Scripted, wechat_core::MemoryStore, FixedRuntime>) {
+fn streams_are_send(
+    client: &wechat_core::Client<Scripted, wechat_core::MemoryStore, FixedRuntime>,
+) {
     fn is_send<T: Send>(_: T) {}
     is_send(follower_openids(client));
     is_send(follower_pages(client, None));

@@ -58,7 +58,10 @@ pub fn assert_post<E: Endpoint>(endpoint: &E, url: &str, body: Value) {
 fn response(body: &str) -> http::Response<Vec<u8>> {
     http::Response::builder()
         .status(200)
-        .header(http::header::CONTENT_TYPE, "application/json; charset=utf-8")
+        .header(
+            http::header::CONTENT_TYPE,
+            "application/json; charset=utf-8",
+        )
         .body(body.as_bytes().to_vec())
         .unwrap()
 }
