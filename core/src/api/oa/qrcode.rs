@@ -23,8 +23,8 @@ pub enum QrAction {
 /// `subscribe` / `SCAN` event when a user scans it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CreateQrCode {
-    /// Lifetime in seconds of a temporary code (at most 2 592 000, 30 days; WeChat's default is
-    /// 60 s when absent).
+    /// Lifetime in seconds of a temporary code (at most 2 592 000, 30 days; WeChat applies a
+    /// short default of its own when absent). Absent for permanent codes.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expire_seconds: Option<u32>,
     /// The kind of code.
