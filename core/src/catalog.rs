@@ -30,7 +30,29 @@ pub fn browser_urls() -> impl Iterator<Item = &'static BrowserUrl> {
     BROWSER_URLS.iter()
 }
 
-const BROWSER_URLS: &[BrowserUrl] = &[];
+const BROWSER_URLS: &[BrowserUrl] = &[
+    BrowserUrl {
+        name: "wechat_core::api::oa::oauth::authorize_url",
+        area: "officialaccount",
+        host: crate::host::Host::Open,
+        path: "/connect/oauth2/authorize",
+        doc: "https://developers.weixin.qq.com/doc/offiaccount/OA_Web_Apps/Wechat_webpage_authorization.html",
+    },
+    BrowserUrl {
+        name: "wechat_core::api::oa::oauth::qrconnect_url",
+        area: "officialaccount",
+        host: crate::host::Host::Open,
+        path: "/connect/qrconnect",
+        doc: "https://developers.weixin.qq.com/doc/oplatform/Website_App/WeChat_Login/Wechat_Login.html",
+    },
+    BrowserUrl {
+        name: "wechat_core::api::oa::qrcode::showqrcode_url",
+        area: "officialaccount",
+        host: crate::host::Host::Mp,
+        path: "/cgi-bin/showqrcode",
+        doc: "https://developers.weixin.qq.com/doc/offiaccount/Account_Management/Generating_a_Parametric_QR_Code.html",
+    },
+];
 
 /// One line per endpoint, tab-separated: area, method, URL, credential, Rust type.
 pub fn tsv(hosts: &crate::host::Hosts) -> String {

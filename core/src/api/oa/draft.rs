@@ -3,7 +3,7 @@
 use futures_util::stream::Stream;
 use serde::{Deserialize, Serialize};
 
-use super::paging::{OffsetPage, offset_stream};
+use crate::api::paging::{OffsetPage, offset_stream};
 use crate::client::{Client, HttpClient, Runtime, TokenStore};
 use crate::endpoint::{Ack, Endpoint, Meta};
 use crate::error::Result;
