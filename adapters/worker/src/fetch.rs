@@ -27,6 +27,17 @@ impl FetchClient {
     }
 }
 
+impl wechat_core::HttpClient for FetchClient {
+    async fn send(
+        &self,
+        request: http::Request<Vec<u8>>,
+    ) -> wechat_core::Result<http::Response<Vec<u8>>> {
+        FetchClient::send(self, request)
+            .await
+            .map_err(|e| wechat_core::Error::Transport(wechat_core::error::redact(&e.to_string())))
+    }
+}
+
 fn method(method: &http::Method) -> Result<Method, Error> {
     // `worker::Method: From<String>` maps unknown names to GET; never send a
     // request with a method other than the one asked for.
