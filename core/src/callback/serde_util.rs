@@ -1,0 +1,131 @@
+//! Lenient serde helpers: WeChat sends numbers as text in XML and sometimes as strings in
+//! JSON, lists as one object or many, and 64-bit ids that JSON consumers must not round.
+
+use std::fmt;
+
+use serde::de::{self, Deserialize, DeserializeOwned, Deserializer, Visitor};
+use serde::ser::Serializer;
+use serde_json::Value;
+
+use crate::Secret;
+
+struct U64Visitor;
+
+impl<'de> Visitor<'de> for U64Visitor {
+    type Value = u64;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an unsigned integer or a string holding one")
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<u64, E> {
+        Ok(v)
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<u64, E> {
+        u64::try_from(v).map_err(|_| E::invalid_value(de::Unexpected::Signed(v), &self))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<u64, E> {
+        if v >= 0.0 && v.fract() == 0.0 && v < u64::MAX as f64 {
+            Ok(v as u64)
+        } else {
+            Err(E::invalid_value(de::Unexpected::Float(v), &self))
+        }
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<u64, E> {
+        let t = v.trim();
+        if t.is_empty() {
+            return Ok(0);
+        }
+        t.parse()
+            .map_err(|_| E::invalid_value(de::Unexpected::Str(v), &self))
+    }
+}
+
+/// A `u64` from a number or a numeric string (blank is 0).
+pub(crate) fn u64_lenient<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+    d.deserialize_any(U64Visitor)
+}
+
+/// An optional `u64` from a number or a numeric string (blank or null is `None`).
+pub(crate) fn opt_u64_lenient<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+    let v = Option::<Value>::deserialize(d)?;
+    match v {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
+        Some(v) => U64Visitor
+            .deserialize_value(v)
+            .map(Some)
+            .map_err(de::Error::custom),
+    }
+}
+
+impl U64Visitor {
+    fn deserialize_value(self, v: Value) -> Result<u64, serde_json::Error> {
+        v.deserialize_any(self)
+    }
+}
+
+/// Serializes a 64-bit id as a decimal string, so JSON consumers (JavaScript, jq) keep it exact.
+pub(crate) fn u64_as_string<S: Serializer>(v: &u64, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(v)
+}
+
+/// [`u64_as_string`] for an optional id.
+pub(crate) fn opt_u64_as_string<S: Serializer>(v: &Option<u64>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(v) => s.collect_str(v),
+        None => s.serialize_none(),
+    }
+}
+
+/// A secret serialized as `[redacted]`.
+pub(crate) fn redacted<S: Serializer>(_: &Secret, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str("[redacted]")
+}
+
+/// A list from an array, a single object, or a wrapper object holding the list under `List`
+/// or `item` (WeChat's XML shapes). Blank is empty.
+pub(crate) fn list<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: DeserializeOwned,
+{
+    let v = Value::deserialize(d)?;
+    let mut out = Vec::new();
+    collect(v, &mut out, 0).map_err(de::Error::custom)?;
+    Ok(out)
+}
+
+fn collect<T: DeserializeOwned>(
+    v: Value,
+    out: &mut Vec<T>,
+    depth: u8,
+) -> Result<(), serde_json::Error> {
+    match v {
+        Value::Null => Ok(()),
+        Value::String(s) if s.trim().is_empty() => Ok(()),
+        Value::Array(items) => {
+            for item in items {
+                collect(item, out, depth)?;
+            }
+            Ok(())
+        }
+        Value::Object(mut map) if depth < 2 && map.len() == 1 => {
+            let key = map.keys().next().cloned().unwrap_or_default();
+            if key == "List" || key == "item" {
+                let inner = map.remove(&key).unwrap_or(Value::Null);
+                collect(inner, out, depth + 1)
+            } else {
+                out.push(T::deserialize(Value::Object(map))?);
+                Ok(())
+            }
+        }
+        other => {
+            out.push(T::deserialize(other)?);
+            Ok(())
+        }
+    }
+}
