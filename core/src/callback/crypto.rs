@@ -62,7 +62,7 @@ fn sha1_hex(parts: &[&str]) -> [u8; 40] {
 /// with `[token, timestamp, nonce, encrypt]` it is `msg_signature`.
 pub fn sha1_signature(parts: &[&str]) -> String {
     let hex = sha1_hex(parts);
-    hex.iter().map(|&b| b as char).collect()
+    String::from_utf8(hex.to_vec()).unwrap_or_default()
 }
 
 /// Checks `signature` against [`sha1_signature`] of `parts` in constant time (hex case is

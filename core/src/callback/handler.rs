@@ -270,6 +270,36 @@ fn required<'q>(v: &'q Option<Cow<'_, str>>, name: &'static str) -> Result<&'q s
     v.as_deref().ok_or(CallbackError::MissingParameter(name))
 }
 
+/// Finds `<Encrypt>value</Encrypt>` (CDATA or plain base64) without building a tree: the
+/// common shape of every encrypted envelope. Anything unusual returns `None` and goes through
+/// the full parser. Whatever is found is authenticated by `msg_signature` afterwards.
+fn scan_encrypt(text: &str) -> Option<&str> {
+    const OPEN: &str = "<Encrypt>";
+    let mut from = 0;
+    let start = loop {
+        let i = from + text[from..].find('<')?;
+        if text[i..].starts_with(OPEN) {
+            break i + OPEN.len();
+        }
+        from = i + 1;
+    };
+    let rest = &text[start..];
+    let (value, after) = match rest.strip_prefix("<![CDATA[") {
+        Some(cdata) => {
+            let end = cdata.find(']')?;
+            (&cdata[..end], cdata[end..].strip_prefix("]]>")?)
+        }
+        None => {
+            let end = rest.find('<')?;
+            (&rest[..end], &rest[end..])
+        }
+    };
+    if value.contains('&') || !after.starts_with("</Encrypt>") {
+        return None;
+    }
+    Some(value)
+}
+
 /// The `Encrypt` field of an encrypted body, XML or JSON.
 fn with_encrypt<T>(
     body: &[u8],
@@ -279,6 +309,9 @@ fn with_encrypt<T>(
     match format {
         Format::Xml => {
             let text = std::str::from_utf8(body).map_err(|_| CallbackError::InvalidUtf8)?;
+            if let Some(encrypt) = scan_encrypt(text) {
+                return f(encrypt);
+            }
             let root = xml::parse(text)?;
             let encrypt = root.text("Encrypt").ok_or(CallbackError::MissingEncrypt)?;
             f(encrypt)

@@ -49,23 +49,50 @@ pub(crate) fn u64_lenient<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Err
     d.deserialize_any(U64Visitor)
 }
 
-/// An optional `u64` from a number or a numeric string (blank or null is `None`).
-pub(crate) fn opt_u64_lenient<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
-    let v = Option::<Value>::deserialize(d)?;
-    match v {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
-        Some(v) => U64Visitor
-            .deserialize_value(v)
-            .map(Some)
-            .map_err(de::Error::custom),
+struct OptU64Visitor;
+
+impl<'de> Visitor<'de> for OptU64Visitor {
+    type Value = Option<u64>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an optional unsigned integer or a string holding one")
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(Some(v))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        U64Visitor.visit_i64(v).map(Some)
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        U64Visitor.visit_f64(v).map(Some)
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        if v.trim().is_empty() {
+            return Ok(None);
+        }
+        U64Visitor.visit_str(v).map(Some)
     }
 }
 
-impl U64Visitor {
-    fn deserialize_value(self, v: Value) -> Result<u64, serde_json::Error> {
-        v.deserialize_any(self)
-    }
+/// An optional `u64` from a number or a numeric string (blank or null is `None`).
+pub(crate) fn opt_u64_lenient<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+    d.deserialize_option(OptU64Visitor)
 }
 
 /// Serializes a 64-bit id as a decimal string, so JSON consumers (JavaScript, jq) keep it exact.

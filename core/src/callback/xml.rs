@@ -105,22 +105,97 @@ fn push_child<'a>(
     Ok(())
 }
 
+/// `bytes` as a slice of `input` when it points into it (the reader borrows from it), which
+/// spares re-validating UTF-8; `None` otherwise.
+fn slice_of<'a>(input: &'a str, bytes: &[u8]) -> Option<&'a str> {
+    let offset = (bytes.as_ptr() as usize).wrapping_sub(input.as_ptr() as usize);
+    input
+        .get(offset..offset.wrapping_add(bytes.len()))
+        .filter(|s| s.as_bytes().as_ptr() == bytes.as_ptr())
+}
+
 /// The element name as a slice of the input (the reader borrows from it).
 fn element_name<'a>(
     input: &'a str,
     start: &quick_xml::events::BytesStart<'_>,
 ) -> Result<&'a str, CallbackError> {
     let name = start.name();
-    let name = name.as_ref();
-    let offset = (name.as_ptr() as usize).wrapping_sub(input.as_ptr() as usize);
-    input
-        .get(offset..offset.wrapping_add(name.len()))
-        .filter(|s| s.as_bytes() == name)
-        .ok_or_else(|| malformed("element name outside the input"))
+    slice_of(input, name.as_ref()).ok_or_else(|| malformed("element name outside the input"))
 }
 
 /// Parses a document and returns its root element (`<xml>...</xml>`, any root name).
 pub(crate) fn parse(input: &str) -> Result<Node<'_>, CallbackError> {
+    if let Some(root) = parse_flat(input) {
+        return Ok(root);
+    }
+    parse_full(input)
+}
+
+fn is_name_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b':')
+}
+
+/// `<name>` at the start of `s`: the name and the rest after `>`.
+fn open_tag(s: &str) -> Option<(&str, &str)> {
+    let rest = s.strip_prefix('<')?;
+    let end = rest.find('>')?;
+    let name = &rest[..end];
+    if name.is_empty() || !name.bytes().all(is_name_byte) {
+        return None;
+    }
+    Some((name, &rest[end + 1..]))
+}
+
+/// `</name>` at the start of `s`: the rest after it.
+fn close_tag<'s>(s: &'s str, name: &str) -> Option<&'s str> {
+    let rest = s.strip_prefix("</")?.strip_prefix(name)?;
+    rest.strip_prefix('>')
+}
+
+/// The fast path for WeChat's usual documents: one root whose children are all leaves
+/// holding one CDATA section or plain text without references. Anything else (nesting,
+/// attributes, comments, entities, mixed content) returns `None` and goes through
+/// quick-xml; for what it accepts the result is identical.
+fn parse_flat(input: &str) -> Option<Node<'_>> {
+    let mut s = input.trim_start();
+    if s.starts_with("<?") {
+        s = s[s.find("?>")? + 2..].trim_start();
+    }
+    let (root, mut s) = open_tag(s)?;
+    let mut children = Vec::with_capacity(12);
+    loop {
+        s = s.trim_start();
+        if let Some(rest) = close_tag(s, root) {
+            if !rest.trim().is_empty() || children.is_empty() {
+                return None;
+            }
+            return Some(Node::Element(children));
+        }
+        let (name, rest) = open_tag(s)?;
+        let (text, rest) = match rest.strip_prefix("<![CDATA[") {
+            Some(cdata) => {
+                let end = find_cdata_end(cdata)?;
+                (&cdata[..end], &cdata[end + 3..])
+            }
+            None => {
+                let end = rest.find('<')?;
+                let text = &rest[..end];
+                if text.contains('&') {
+                    return None;
+                }
+                (text, &rest[end..])
+            }
+        };
+        s = close_tag(rest, name)?;
+        if children.len() >= MAX_NODES {
+            return None;
+        }
+        push_child(&mut children, name, Node::Text(Cow::Borrowed(text))).ok()?;
+    }
+}
+
+/// The general parser (quick-xml).
+pub(crate) fn parse_full(input: &str) -> Result<Node<'_>, CallbackError> {
     let mut reader = quick_xml::Reader::from_str(input);
     let mut stack: Vec<Frame<'_>> = Vec::with_capacity(4);
     let mut root: Option<Node<'_>> = None;
@@ -142,7 +217,7 @@ pub(crate) fn parse(input: &str) -> Result<Node<'_>, CallbackError> {
                 let name = element_name(input, &start)?;
                 stack.push(Frame {
                     name,
-                    children: Vec::new(),
+                    children: Vec::with_capacity(if stack.is_empty() { 12 } else { 4 }),
                     text: None,
                 });
             }
@@ -179,13 +254,19 @@ pub(crate) fn parse(input: &str) -> Result<Node<'_>, CallbackError> {
             }
             XmlEvent::Text(text) => {
                 if let Some(frame) = stack.last_mut() {
-                    let text = text.decode().map_err(malformed)?;
+                    let text = match slice_of(input, &text) {
+                        Some(t) => Cow::Borrowed(t),
+                        None => text.decode().map_err(malformed)?,
+                    };
                     append(&mut frame.text, text);
                 }
             }
             XmlEvent::CData(cdata) => {
                 if let Some(frame) = stack.last_mut() {
-                    let text = cdata.decode().map_err(malformed)?;
+                    let text = match slice_of(input, &cdata) {
+                        Some(t) => Cow::Borrowed(t),
+                        None => cdata.decode().map_err(malformed)?,
+                    };
                     append(&mut frame.text, text);
                 }
             }
@@ -466,13 +547,26 @@ impl<'de, 'a: 'de> SeqAccess<'de> for ItemsAccess<'de, 'a> {
 pub(crate) fn push_cdata(out: &mut String, text: &str) {
     out.push_str("<![CDATA[");
     let mut rest = text;
-    while let Some(i) = rest.find("]]>") {
+    while let Some(i) = find_cdata_end(rest) {
         out.push_str(&rest[..i + 2]);
         out.push_str("]]><![CDATA[");
         rest = &rest[i + 2..];
     }
     out.push_str(rest);
     out.push_str("]]>");
+}
+
+/// Position of the first `]]>` (memchr on `]`, which most text never contains).
+fn find_cdata_end(text: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = text[from..].find(']') {
+        let at = from + i;
+        if text.as_bytes()[at..].starts_with(b"]]>") {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// Appends `<name><![CDATA[text]]></name>`.
