@@ -3,9 +3,10 @@
 
 use std::fmt;
 
-use serde::de::{self, Deserialize, DeserializeOwned, Deserializer, Visitor};
+use std::marker::PhantomData;
+
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::Serializer;
-use serde_json::Value;
 
 use crate::Secret;
 
@@ -114,45 +115,103 @@ pub(crate) fn redacted<S: Serializer>(_: &Secret, s: S) -> Result<S::Ok, S::Erro
 }
 
 /// A list from an array, a single object, or a wrapper object holding the list under `List`
-/// or `item` (WeChat's XML shapes). Blank is empty.
+/// or `item` (WeChat's XML shapes). Blank is empty. Works on the original deserializer, so
+/// XML text still coerces to numbers inside the items.
 pub(crate) fn list<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
 where
     D: Deserializer<'de>,
-    T: DeserializeOwned,
+    T: Deserialize<'de>,
 {
-    let v = Value::deserialize(d)?;
-    let mut out = Vec::new();
-    collect(v, &mut out, 0).map_err(de::Error::custom)?;
-    Ok(out)
+    d.deserialize_any(ListVisitor(PhantomData))
 }
 
-fn collect<T: DeserializeOwned>(
-    v: Value,
-    out: &mut Vec<T>,
-    depth: u8,
-) -> Result<(), serde_json::Error> {
-    match v {
-        Value::Null => Ok(()),
-        Value::String(s) if s.trim().is_empty() => Ok(()),
-        Value::Array(items) => {
-            for item in items {
-                collect(item, out, depth)?;
-            }
-            Ok(())
+struct ListVisitor<T>(PhantomData<T>);
+
+/// A nested list value (the inside of a `List` / `item` wrapper).
+struct Nested<T>(Vec<T>);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Nested<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(ListVisitor(PhantomData)).map(Nested)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Visitor<'de> for ListVisitor<T> {
+    type Value = Vec<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list, one item, or a List/item wrapper")
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Vec<T>, E> {
+        Ok(Vec::new())
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Vec<T>, E> {
+        Ok(Vec::new())
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Vec<T>, E> {
+        if v.trim().is_empty() {
+            Ok(Vec::new())
+        } else {
+            Err(E::invalid_type(de::Unexpected::Str(v), &self))
         }
-        Value::Object(mut map) if depth < 2 && map.len() == 1 => {
-            let key = map.keys().next().cloned().unwrap_or_default();
-            if key == "List" || key == "item" {
-                let inner = map.remove(&key).unwrap_or(Value::Null);
-                collect(inner, out, depth + 1)
-            } else {
-                out.push(T::deserialize(Value::Object(map))?);
-                Ok(())
-            }
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+        let mut out = Vec::new();
+        while let Some(item) = seq.next_element()? {
+            out.push(item);
         }
-        other => {
-            out.push(T::deserialize(other)?);
-            Ok(())
+        Ok(out)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Vec<T>, A::Error> {
+        let Some(first) = map.next_key::<String>()? else {
+            return Ok(Vec::new());
+        };
+        if first == "List" || first == "item" {
+            let Nested(items) = map.next_value::<Nested<T>>()?;
+            while map
+                .next_entry::<de::IgnoredAny, de::IgnoredAny>()?
+                .is_some()
+            {}
+            return Ok(items);
         }
+        let item = T::deserialize(de::value::MapAccessDeserializer::new(PrependKey {
+            first: Some(first),
+            inner: map,
+        }))?;
+        Ok(vec![item])
+    }
+}
+
+/// A map whose first key was already read: yields it again, then the rest.
+struct PrependKey<A> {
+    first: Option<String>,
+    inner: A,
+}
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for PrependKey<A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
+        match self.first.take() {
+            Some(key) => seed
+                .deserialize(de::value::StringDeserializer::<A::Error>::new(key))
+                .map(Some),
+            None => self.inner.next_key_seed(seed),
+        }
+    }
+
+    fn next_value_seed<V: de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: V,
+    ) -> Result<V::Value, A::Error> {
+        self.inner.next_value_seed(seed)
     }
 }
