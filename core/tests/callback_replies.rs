@@ -139,27 +139,43 @@ fn official_account_url_verification_echoes_echostr() {
         signature()
     );
     let req = http::Request::get(uri).body(Vec::new()).unwrap();
-    let Incoming::UrlVerification(resp) = h.handle(&req, 0).unwrap() else { panic!() };
+    let Incoming::UrlVerification(resp) = h.handle(&req, 0).unwrap() else {
+        panic!()
+    };
     assert_eq!(resp.body(), b"5837397520665198437");
 
     let bad = format!("/wx?signature=0000&timestamp={TS}&nonce={NONCE}&echostr=1");
     let req = http::Request::get(bad).body(Vec::new()).unwrap();
-    assert_eq!(h.handle(&req, 0).unwrap_err(), CallbackError::SignatureMismatch);
+    assert_eq!(
+        h.handle(&req, 0).unwrap_err(),
+        CallbackError::SignatureMismatch
+    );
 }
 
 #[test]
 fn plain_mode_message_and_plain_reply() {
     let h = CallbackHandler::new(Platform::OfficialAccount, Secret::new(TOKEN));
-    let uri = format!("/wx?signature={}&timestamp={TS}&nonce={NONCE}&openid=openid_1", signature());
+    let uri = format!(
+        "/wx?signature={}&timestamp={TS}&nonce={NONCE}&openid=openid_1",
+        signature()
+    );
     let r = received(&h, uri, PLAIN_TEXT);
-    let Message::Text(t) = &r.message else { panic!() };
+    let Message::Text(t) = &r.message else {
+        panic!()
+    };
     assert_eq!((t.content.as_str(), t.msg_id), ("hi", 6054768590064713728));
     assert!(!r.reply.is_encrypted());
     let resp = r.reply.reply(&Reply::text("hello"), 1409304400, [0; 16]);
     let parsed = Reply::parse(resp.body()).unwrap();
-    assert_eq!((parsed.to_user_name.as_str(), parsed.from_user_name.as_str()), ("openid_1", "gh_1"));
+    assert_eq!(
+        (parsed.to_user_name.as_str(), parsed.from_user_name.as_str()),
+        ("openid_1", "gh_1")
+    );
     assert_eq!(parsed.reply, Reply::text("hello"));
-    assert_eq!(r.reply.reply(&Reply::Success, 0, [0; 16]).body(), b"success");
+    assert_eq!(
+        r.reply.reply(&Reply::Success, 0, [0; 16]).body(),
+        b"success"
+    );
     assert_eq!(r.reply.reply(&Reply::Empty, 0, [0; 16]).body(), b"");
     assert_eq!(r.raw_fields().unwrap()["Content"], "hi");
 
@@ -167,12 +183,21 @@ fn plain_mode_message_and_plain_reply() {
     let req = http::Request::post(format!("/wx?timestamp={TS}&nonce={NONCE}"))
         .body(PLAIN_TEXT)
         .unwrap();
-    assert_eq!(h.handle(&req, 0).unwrap_err(), CallbackError::MissingParameter("signature"));
+    assert_eq!(
+        h.handle(&req, 0).unwrap_err(),
+        CallbackError::MissingParameter("signature")
+    );
     let strict = oa(Platform::OfficialAccount).require_encryption(true);
-    let req = http::Request::post(format!("/wx?signature={}&timestamp={TS}&nonce={NONCE}", signature()))
-        .body(PLAIN_TEXT)
-        .unwrap();
-    assert_eq!(strict.handle(&req, 0).unwrap_err(), CallbackError::EncryptionRequired);
+    let req = http::Request::post(format!(
+        "/wx?signature={}&timestamp={TS}&nonce={NONCE}",
+        signature()
+    ))
+    .body(PLAIN_TEXT)
+    .unwrap();
+    assert_eq!(
+        strict.handle(&req, 0).unwrap_err(),
+        CallbackError::EncryptionRequired
+    );
 }
 
 fn sealed_xml(plain: &str, random: [u8; 16]) -> (String, String) {
@@ -221,15 +246,24 @@ fn safe_mode_checks_both_signatures_and_encrypts_the_reply() {
     // The plain signature is checked too.
     let bad_plain = uri.replace(&signature(), &"0".repeat(40));
     let req = http::Request::post(bad_plain).body(body.clone()).unwrap();
-    assert_eq!(h.handle(&req, 0).unwrap_err(), CallbackError::SignatureMismatch);
+    assert_eq!(
+        h.handle(&req, 0).unwrap_err(),
+        CallbackError::SignatureMismatch
+    );
     // So is msg_signature.
     let bad_msg = uri.replace(&msg_signature, &"0".repeat(40));
     let req = http::Request::post(bad_msg).body(body.clone()).unwrap();
-    assert_eq!(h.handle(&req, 0).unwrap_err(), CallbackError::SignatureMismatch);
+    assert_eq!(
+        h.handle(&req, 0).unwrap_err(),
+        CallbackError::SignatureMismatch
+    );
     // Without a key the encrypted push cannot be read.
     let keyless = CallbackHandler::new(Platform::OfficialAccount, Secret::new(TOKEN));
     let req = http::Request::post(uri).body(body).unwrap();
-    assert_eq!(keyless.handle(&req, 0).unwrap_err(), CallbackError::EncryptionNotConfigured);
+    assert_eq!(
+        keyless.handle(&req, 0).unwrap_err(),
+        CallbackError::EncryptionNotConfigured
+    );
 }
 
 #[test]
@@ -260,17 +294,31 @@ fn mini_program_json_safe_mode() {
         sealed.msg_signature
     );
     let r = received(&oa(Platform::MiniProgram), uri, body);
-    let Message::Event(Event::UserEnterTempSession(e)) = &r.message else { panic!() };
+    let Message::Event(Event::UserEnterTempSession(e)) = &r.message else {
+        panic!()
+    };
     assert_eq!(e.session_from.as_deref(), Some("from"));
-    let resp = r.reply.reply(&Reply::TransferCustomerService { kf_account: None }, 1, [7; 16]);
+    let resp = r.reply.reply(
+        &Reply::TransferCustomerService { kf_account: None },
+        1,
+        [7; 16],
+    );
     let envelope: serde_json::Value = serde_json::from_slice(resp.body()).unwrap();
     assert_eq!(envelope["TimeStamp"], 1409304348);
     let encrypt = envelope["Encrypt"].as_str().unwrap();
     crypto()
-        .verify_signature(envelope["MsgSignature"].as_str().unwrap(), TS, NONCE, encrypt)
+        .verify_signature(
+            envelope["MsgSignature"].as_str().unwrap(),
+            TS,
+            NONCE,
+            encrypt,
+        )
         .unwrap();
     let parsed = Reply::parse(&crypto().decrypt(encrypt).unwrap()).unwrap();
-    assert_eq!(parsed.reply, Reply::TransferCustomerService { kf_account: None });
+    assert_eq!(
+        parsed.reply,
+        Reply::TransferCustomerService { kf_account: None }
+    );
     assert_eq!(parsed.to_user_name, "openid_2");
 }
 
@@ -294,10 +342,15 @@ fn open_platform_ticket_push_is_answered_with_success() {
         .with_aes_key(AES_KEY, "wx_component")
         .unwrap();
     let r = received(&h, uri, body);
-    let Message::Component(ComponentEvent::VerifyTicket(t)) = &r.message else { panic!() };
+    let Message::Component(ComponentEvent::VerifyTicket(t)) = &r.message else {
+        panic!()
+    };
     assert_eq!(t.component_verify_ticket.expose(), "ticket@@@secret");
     // Nobody to talk to: any reply becomes `success`.
-    assert_eq!(r.reply.reply(&Reply::text("x"), 0, [0; 16]).body(), b"success");
+    assert_eq!(
+        r.reply.reply(&Reply::text("x"), 0, [0; 16]).body(),
+        b"success"
+    );
 }
 
 #[test]
@@ -305,20 +358,29 @@ fn any_receiver_mode_exposes_the_receiver_and_replies_to_it() {
     let plain = PLAIN_TEXT;
     let corp = MessageCrypto::new(Secret::new(TOKEN), AES_KEY, "ww_corp_a").unwrap();
     let sealed = corp.seal(plain.as_bytes(), TS, NONCE, [1; 16]);
-    let body = format!("<xml><Encrypt><![CDATA[{}]]></Encrypt></xml>", sealed.encrypt);
+    let body = format!(
+        "<xml><Encrypt><![CDATA[{}]]></Encrypt></xml>",
+        sealed.encrypt
+    );
     let h = CallbackHandler::new(Platform::WeCom, Secret::new("ignored")).with_crypto(
         MessageCrypto::new(Secret::new(TOKEN), AES_KEY, "suite")
             .unwrap()
             .accept_any_receiver_id(),
     );
-    let uri = format!("/?msg_signature={}&timestamp={TS}&nonce={NONCE}", sealed.msg_signature);
+    let uri = format!(
+        "/?msg_signature={}&timestamp={TS}&nonce={NONCE}",
+        sealed.msg_signature
+    );
     let r = received(&h, uri, body);
     assert_eq!(r.reply.receiver_id(), Some("ww_corp_a"));
     let resp = r.reply.reply(&Reply::text("ok"), 1, [2; 16]);
     let text = std::str::from_utf8(resp.body()).unwrap();
     let s = text.find("<Encrypt><![CDATA[").unwrap() + 18;
     let encrypt = &text[s..s + text[s..].find("]]>").unwrap()];
-    assert!(corp.decrypt(encrypt).is_ok(), "sealed for the request's receiver");
+    assert!(
+        corp.decrypt(encrypt).is_ok(),
+        "sealed for the request's receiver"
+    );
 }
 
 #[test]
@@ -338,7 +400,10 @@ fn mini_program_encrypted_data_official_sample() {
     // Round trip through our own encryption.
     let plain = serde_json::to_vec(&v).unwrap();
     let again = encrypt_data(session_key, iv, &plain).unwrap();
-    assert_eq!(decrypt_encrypted_data(session_key, &again, iv, "wx4f4bc4dec97d474b").unwrap(), v);
+    assert_eq!(
+        decrypt_encrypted_data(session_key, &again, iv, "wx4f4bc4dec97d474b").unwrap(),
+        v
+    );
     assert!(decrypt_encrypted_data("short", data, iv, "x").is_err());
     assert!(decrypt_encrypted_data(session_key, "!!!", iv, "x").is_err());
 }

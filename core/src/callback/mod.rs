@@ -25,3 +25,5 @@ pub use handler::{
 };
 pub use message::*;
 pub use reply::{Article, ParsedReply, Reply};
+#[doc(hidden)]
+pub use xml::fast_and_full_parsers_agree;

@@ -297,6 +297,16 @@ pub(crate) fn parse_full(input: &str) -> Result<Node<'_>, CallbackError> {
     root.ok_or_else(|| malformed("no root element"))
 }
 
+/// True when the fast flat parser and quick-xml agree on `input` (the fast path declining is
+/// agreement). For differential tests and fuzzing.
+#[doc(hidden)]
+pub fn fast_and_full_parsers_agree(input: &str) -> bool {
+    match parse_flat(input) {
+        None => true,
+        Some(fast) => matches!(parse_full(input), Ok(full) if full == fast),
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Deserializer
 
