@@ -826,6 +826,8 @@ with_header! {
 }
 
 /// WeCom `change_contact`, by `ChangeType`.
+// One value per push, moved once into a box: plain variants keep matching simple.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ContactChange {
@@ -967,6 +969,8 @@ with_header! {
 }
 
 /// An event (`MsgType` = `event`) on any platform.
+// One value per push, moved once into a box: plain variants keep matching simple.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum Event {
@@ -1182,6 +1186,8 @@ pub enum SuiteEvent {
 // Message
 
 /// Anything WeChat pushes to a callback URL.
+// One value per push, moved once into a box: plain variants keep matching simple.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum Message {
