@@ -386,6 +386,35 @@ impl MessageCrypto {
         B64.encode(&buf)
     }
 
+    /// Encrypts `buf[20..]` (the message; the first 20 bytes are room for the random bytes
+    /// and the length) and appends the base64 ciphertext to `out`.
+    pub(crate) fn seal_prefixed_into(
+        &self,
+        slot: KeySlot,
+        mut buf: Vec<u8>,
+        receiver_id: &str,
+        random: [u8; 16],
+        out: &mut String,
+    ) {
+        let key = match (slot, &self.previous) {
+            (KeySlot::Previous, Some(prev)) => prev,
+            _ => &self.current,
+        };
+        let msg_len = buf.len().saturating_sub(20);
+        buf[..16].copy_from_slice(&random);
+        buf[16..20].copy_from_slice(&(msg_len as u32).to_be_bytes());
+        buf.extend_from_slice(receiver_id.as_bytes());
+        let pad = PAD_BLOCK - buf.len() % PAD_BLOCK;
+        buf.resize(buf.len() + pad, pad as u8);
+        key.encrypt_in_place(&mut buf);
+        B64.encode_string(&buf, out);
+    }
+
+    /// `msg_signature` as 40 hex bytes, without allocating.
+    pub(crate) fn signature_hex(&self, timestamp: &str, nonce: &str, encrypt: &str) -> [u8; 40] {
+        sha1_hex(&[self.token.expose(), timestamp, nonce, encrypt])
+    }
+
     /// Encrypts and signs `plaintext`, as a reply or a push would carry it.
     pub fn seal(&self, plaintext: &[u8], timestamp: &str, nonce: &str, random: [u8; 16]) -> Sealed {
         let encrypt = self.encrypt(plaintext, random);

@@ -138,7 +138,7 @@ fn is_name_byte(b: u8) -> bool {
 /// `<name>` at the start of `s`: the name and the rest after `>`.
 fn open_tag(s: &str) -> Option<(&str, &str)> {
     let rest = s.strip_prefix('<')?;
-    let end = rest.find('>')?;
+    let end = memchr::memchr(b'>', rest.as_bytes())?;
     let name = &rest[..end];
     if name.is_empty() || !name.bytes().all(is_name_byte) {
         return None;
@@ -178,9 +178,9 @@ fn parse_flat(input: &str) -> Option<Node<'_>> {
                 (&cdata[..end], &cdata[end + 3..])
             }
             None => {
-                let end = rest.find('<')?;
+                let end = memchr::memchr(b'<', rest.as_bytes())?;
                 let text = &rest[..end];
-                if text.contains('&') {
+                if memchr::memchr(b'&', text.as_bytes()).is_some() {
                     return None;
                 }
                 (text, &rest[end..])
@@ -569,7 +569,7 @@ pub(crate) fn push_cdata(out: &mut String, text: &str) {
 /// Position of the first `]]>` (memchr on `]`, which most text never contains).
 fn find_cdata_end(text: &str) -> Option<usize> {
     let mut from = 0;
-    while let Some(i) = text[from..].find(']') {
+    while let Some(i) = memchr::memchr(b']', &text.as_bytes()[from..]) {
         let at = from + i;
         if text.as_bytes()[at..].starts_with(b"]]>") {
             return Some(at);
