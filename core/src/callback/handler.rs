@@ -208,7 +208,12 @@ impl ReplyContext {
                 // Plaintext straight into the buffer that gets encrypted.
                 let mut plain = String::with_capacity(320);
                 plain.push_str(EMPTY_PREFIX);
-                reply.write_xml(&mut plain, &self.to_user_name, &self.from_user_name, now_unix_s);
+                reply.write_xml(
+                    &mut plain,
+                    &self.to_user_name,
+                    &self.from_user_name,
+                    now_unix_s,
+                );
                 let mut out = String::with_capacity(plain.len() * 4 / 3 + 220);
                 out.push_str("<xml><Encrypt><![CDATA[");
                 let start = out.len();
@@ -219,7 +224,9 @@ impl ReplyContext {
                     random,
                     &mut out,
                 );
-                let signature = seal.crypto.signature_hex(timestamp, &seal.nonce, &out[start..]);
+                let signature = seal
+                    .crypto
+                    .signature_hex(timestamp, &seal.nonce, &out[start..]);
                 out.push_str("]]></Encrypt><MsgSignature><![CDATA[");
                 out.push_str(std::str::from_utf8(&signature).unwrap_or_default());
                 out.push_str("]]></MsgSignature>");

@@ -174,7 +174,13 @@ impl Reply {
     }
 
     /// Appends the plaintext XML body to `out` (see [`to_xml`](Self::to_xml)).
-    pub fn write_xml(&self, out: &mut String, to_user_name: &str, from_user_name: &str, create_time: u64) {
+    pub fn write_xml(
+        &self,
+        out: &mut String,
+        to_user_name: &str,
+        from_user_name: &str,
+        create_time: u64,
+    ) {
         match self {
             Reply::Success => return out.push_str("success"),
             Reply::Empty => return,

@@ -85,7 +85,10 @@ fn push_child<'a>(
     name: &'a str,
     node: Node<'a>,
 ) -> Result<(), CallbackError> {
-    if let Some((_, existing)) = children.iter_mut().find(|(n, _)| *n == name) {
+    // Length and first byte first: most siblings differ there, and it spares a memcmp call.
+    let first = name.as_bytes().first();
+    let same = |n: &str| n.len() == name.len() && n.as_bytes().first() == first && n == name;
+    if let Some((_, existing)) = children.iter_mut().find(|(n, _)| same(n)) {
         match existing {
             Node::List(items) => items.push(node),
             other => {
