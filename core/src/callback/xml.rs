@@ -624,6 +624,10 @@ fn write_value(out: &mut String, name: &str, value: &Value) {
     }
     match value {
         Value::Null => {}
+        // Digits go out as text, as WeChat writes ids and times.
+        Value::String(s) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) => {
+            push_plain_element(out, name, s)
+        }
         Value::String(s) => push_cdata_element(out, name, s),
         Value::Bool(b) => push_plain_element(out, name, if *b { "true" } else { "false" }),
         Value::Number(n) => push_plain_element(out, name, &n.to_string()),
