@@ -129,9 +129,18 @@ fn sniff(body: &[u8]) -> Format {
 struct Seal {
     crypto: Arc<MessageCrypto>,
     key: KeySlot,
-    receiver_id: String,
+    /// The request's receiver id when it may differ from the configured one.
+    receiver_id: Option<String>,
     timestamp: u64,
     nonce: String,
+}
+
+impl Seal {
+    fn receiver_id(&self) -> &str {
+        self.receiver_id
+            .as_deref()
+            .unwrap_or_else(|| self.crypto.receiver_id())
+    }
 }
 
 /// Everything needed to answer one push: addresses, format, and the keys when it was
@@ -171,7 +180,7 @@ impl ReplyContext {
 
     /// The receiver id found in the encrypted push (corp id, app id, suite id).
     pub fn receiver_id(&self) -> Option<&str> {
-        self.seal.as_ref().map(|s| s.receiver_id.as_str())
+        self.seal.as_ref().map(Seal::receiver_id)
     }
 
     /// Builds the answer: `reply` addressed back to the sender, with `CreateTime` =
@@ -220,7 +229,7 @@ impl ReplyContext {
                 seal.crypto.seal_prefixed_into(
                     seal.key,
                     plain.into_bytes(),
-                    &seal.receiver_id,
+                    seal.receiver_id(),
                     random,
                     &mut out,
                 );
@@ -237,9 +246,12 @@ impl ReplyContext {
             }
             Format::Json => {
                 let plain = reply.to_json(&self.to_user_name, &self.from_user_name, now_unix_s);
-                let encrypt =
-                    seal.crypto
-                        .encrypt_with(seal.key, plain.as_bytes(), &seal.receiver_id, random);
+                let encrypt = seal.crypto.encrypt_with(
+                    seal.key,
+                    plain.as_bytes(),
+                    seal.receiver_id(),
+                    random,
+                );
                 let msg_signature = seal.crypto.signature(timestamp, &seal.nonce, &encrypt);
                 serde_json::json!({
                     "Encrypt": encrypt,
