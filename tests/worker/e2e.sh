@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # End-to-end test of the example Worker: install the tools (idempotent),
-# build the Worker, then run tests/worker/e2e.test.mjs, which starts
+# build the Worker and the emulator, then run tests/worker/e2e.test.mjs, which starts
 # `wrangler dev` on loopback, checks the routes and tears it down.
 # Exits non-zero if any step fails or if no test ran.
 set -euo pipefail
@@ -9,6 +9,9 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 export CI=true WRANGLER_SEND_METRICS=false CLOUDFLARE_CF_FETCH_ENABLED=false
 
 "$root/scripts/install-worker-tools.sh"
+
+# The WeChat API emulator the Worker talks to.
+cargo build -p wechat-emulator --bin wechat-emulator --locked --quiet --manifest-path "$root/Cargo.toml"
 
 start=$(date +%s)
 "$root/scripts/build-worker.sh"

@@ -12,6 +12,8 @@
 //! - [`WorkerRuntime`]: the core's `Runtime` (clock, timers, randomness).
 //! - [`authority`]: token refresh owned by one Durable Object, with KV as the
 //!   fast read path ([`AuthorityStore`] in isolates, [`Authority`] in the object).
+//! - [`callback`]: a `worker::Request` through the core's callback pipeline and
+//!   back to a `worker::Response`.
 //!
 //! This crate builds for `wasm32-unknown-unknown` only. It never enables the
 //! `worker` crate's `http` feature, so a Worker that depends on it keeps the
@@ -19,6 +21,8 @@
 
 #[cfg(target_arch = "wasm32")]
 pub mod authority;
+#[cfg(target_arch = "wasm32")]
+pub mod callback;
 mod clock;
 mod error;
 mod fetch;

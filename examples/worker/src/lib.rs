@@ -1,14 +1,26 @@
-//! An example Cloudflare Worker on `wechat-core` and `wechat-worker`.
+//! A WeChat Official Account bot and admin API as a Cloudflare Worker, on `wechat-core` and
+//! `wechat-worker`.
+//!
+//! Configuration (vars and secrets): `WECHAT_APPID`, `WECHAT_SECRET`, `WECHAT_TOKEN`,
+//! `WECHAT_AES_KEY` (safe mode; leave it unset for plain mode), `ADMIN_KEY`, optional
+//! `WECHAT_API_BASE` (one base URL for every WeChat host: a proxy, the emulator); the KV namespace
+//! `WECHAT_KV` and the Durable Object `TOKEN_AUTHORITY`.
 //!
 //! Routes:
-//! - `GET /health`: `200 ok`.
-//! - `POST /demo/authority`: counts a call in the `TokenAuthority` Durable
-//!   Object, writes the count to KV and reads it back; also reports the
-//!   adapter's clock and a few random bytes.
-//! - `GET /demo/fetch`: sends a request through the adapter's fetch client to
-//!   `$DEMO_UPSTREAM/echo` (404 when that variable is unset).
+//! - `GET /?signature&timestamp&nonce&echostr`: URL verification.
+//! - `POST /`: the callback. A text message is answered with a text reply quoting it, a subscribe
+//!   event with a welcome; encrypted when the push was.
+//! - `GET /api/ip` with `Authorization: Bearer <ADMIN_KEY>`: WeChat's `get_api_domain_ip`, through
+//!   the cached access token.
+//! - `GET /health`: `ok`.
 
-use wechat_worker::{FetchClient, KvStore, WebCryptoRandom, WorkerClock};
+use subtle::ConstantTimeEq;
+use wechat_core::api::oa::basic::GetApiDomainIp;
+use wechat_core::callback::{CallbackHandler, Event, Message, Platform, Reply};
+use wechat_core::{Client, Hosts, Secret, TokenFlow};
+use wechat_worker::{
+    Authority, AuthorityStore, FetchClient, KvStore, WorkerRuntime, callback::handle_callback,
+};
 use worker::{
     Context, DurableObject, Env, Method, Request, Response, Result, State, durable_object, event,
 };
@@ -17,81 +29,123 @@ use worker::{
 const KV_BINDING: &str = "WECHAT_KV";
 const AUTHORITY_BINDING: &str = "TOKEN_AUTHORITY";
 
+struct Config {
+    appid: String,
+    secret: Secret,
+    token: Secret,
+    aes_key: Option<Secret>,
+    admin_key: Secret,
+    hosts: Hosts,
+}
+
+fn var(env: &Env, name: &str) -> Option<String> {
+    env.secret(name)
+        .map(|s| s.to_string())
+        .or_else(|_| env.var(name).map(|v| v.to_string()))
+        .ok()
+        .filter(|v| !v.is_empty())
+}
+
+impl Config {
+    fn from_env(env: &Env) -> Result<Self> {
+        let need = |name: &str| {
+            var(env, name).ok_or_else(|| worker::Error::RustError(format!("{name} is not set")))
+        };
+        let hosts = match var(env, "WECHAT_API_BASE") {
+            Some(base) => Hosts::all(&base).map_err(|e| worker::Error::RustError(e.to_string()))?,
+            None => Hosts::default(),
+        };
+        Ok(Self {
+            appid: need("WECHAT_APPID")?,
+            secret: Secret::new(need("WECHAT_SECRET")?),
+            token: Secret::new(need("WECHAT_TOKEN")?),
+            aes_key: var(env, "WECHAT_AES_KEY").map(Secret::new),
+            admin_key: Secret::new(need("ADMIN_KEY")?),
+            hosts,
+        })
+    }
+
+    fn flow(&self) -> TokenFlow {
+        TokenFlow::Stable {
+            appid: self.appid.clone(),
+            secret: self.secret.clone(),
+        }
+    }
+}
+
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
-    let path = req.path();
-    match (req.method(), path.as_str()) {
+    let config = match Config::from_env(&env) {
+        Ok(c) => c,
+        Err(e) => return Response::error(e.to_string(), 500),
+    };
+    match (req.method(), req.path().as_str()) {
+        (Method::Get | Method::Post, "/") => callback(req, &config).await,
+        (Method::Get, "/api/ip") => api_ip(req, &env, &config).await,
         (Method::Get, "/health") => Response::ok("ok"),
-        (Method::Post, "/demo/authority") => authority_demo(&env).await,
-        (Method::Get, "/demo/fetch") => fetch_demo(&env).await,
         _ => Response::error("not found", 404),
     }
 }
 
-async fn authority_demo(env: &Env) -> Result<Response> {
-    let stub = env
-        .durable_object(AUTHORITY_BINDING)?
-        .id_from_name("demo")?
-        .get_stub()?;
-    let mut answer = stub
-        .fetch_with_str("https://token-authority.internal/calls")
-        .await?;
-    let calls: serde_json::Value = answer.json().await?;
-    let calls = calls["calls"].as_u64().unwrap_or_default();
-
-    // A 1 s TTL is raised to KV's 60 s minimum by the adapter.
-    let kv = KvStore::from_env(env, KV_BINDING)?.with_prefix("demo:");
-    kv.put("calls", calls.to_string().as_bytes(), 1).await?;
-    let stored = kv
-        .get("calls")
-        .await?
-        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned());
-
-    let random: [u8; 16] = WebCryptoRandom::new().bytes()?;
-    Response::from_json(&serde_json::json!({
-        "calls": calls,
-        "kv": stored,
-        "now_ms": WorkerClock::new().now_ms(),
-        "random": hex::encode(random),
-    }))
+async fn callback(req: Request, config: &Config) -> Result<Response> {
+    let mut handler = CallbackHandler::new(Platform::OfficialAccount, config.token.clone());
+    if let Some(key) = &config.aes_key {
+        handler = handler
+            .with_aes_key(key.expose(), &config.appid)
+            .map_err(|e| worker::Error::RustError(e.to_string()))?;
+    }
+    handle_callback(&handler, req, |received| match &received.message {
+        Message::Text(text) => Reply::text(format!("You said: {}", text.content)),
+        Message::Event(Event::Subscribe(_)) => Reply::text("Welcome! Send me anything."),
+        _ => Reply::Success,
+    })
+    .await
 }
 
-async fn fetch_demo(env: &Env) -> Result<Response> {
-    let Ok(upstream) = env.var("DEMO_UPSTREAM") else {
-        return Response::error("DEMO_UPSTREAM is not set", 404);
-    };
-    let request = http::Request::post(format!("{upstream}/echo"))
-        .header("content-type", "text/plain")
-        .header("x-demo", "wechat-worker")
-        .body(b"ping".to_vec())
-        .map_err(|e| worker::Error::RustError(e.to_string()))?;
-    let response = FetchClient::new().send(request).await?;
-    Response::from_json(&serde_json::json!({
-        "status": response.status().as_u16(),
-        "content_type": response
-            .headers()
-            .get("content-type")
-            .and_then(|v| v.to_str().ok()),
-        "body": String::from_utf8_lossy(response.body()),
-    }))
+async fn api_ip(req: Request, env: &Env, config: &Config) -> Result<Response> {
+    let given = req.headers().get("authorization")?.unwrap_or_default();
+    let expected = format!("Bearer {}", config.admin_key.expose());
+    if !bool::from(given.as_bytes().ct_eq(expected.as_bytes())) {
+        return Response::error("unauthorized", 401);
+    }
+    let store = AuthorityStore::new(
+        KvStore::from_env(env, KV_BINDING)?,
+        &env.durable_object(AUTHORITY_BINDING)?,
+    )?;
+    let client = Client::new(
+        config.flow(),
+        FetchClient::new(),
+        store,
+        WorkerRuntime::new(),
+    )
+    .with_hosts(config.hosts.clone());
+    match client.call(&GetApiDomainIp {}).await {
+        Ok(ips) => Response::from_json(&ips),
+        Err(e) => {
+            let body = serde_json::json!({
+                "errcode": e.code().map(|c| c.0),
+                "error": e.to_string(),
+            });
+            Ok(Response::from_json(&body)?.with_status(502))
+        }
+    }
 }
 
-/// Will own token refresh for an app (strict single-flight across isolates).
-/// For now it only counts the calls it receives, in its durable storage.
+/// Owns token refresh for the app: one fetch per expiry, whatever the number of isolates.
 #[durable_object]
-pub struct TokenAuthority {
-    state: State,
-}
+pub struct TokenAuthority(Authority);
 
 impl DurableObject for TokenAuthority {
-    fn new(state: State, _env: Env) -> Self {
-        TokenAuthority { state }
+    fn new(state: State, env: Env) -> Self {
+        let kv = KvStore::from_env(&env, KV_BINDING).ok();
+        let (hosts, flows) = match Config::from_env(&env) {
+            Ok(c) => (c.hosts.clone(), vec![c.flow()]),
+            Err(_) => (Hosts::default(), Vec::new()),
+        };
+        TokenAuthority(Authority::new(&state, kv, hosts, flows))
     }
 
-    async fn fetch(&self, _req: Request) -> Result<Response> {
-        let storage = self.state.storage();
-        let calls = storage.get::<u64>("calls").await?.unwrap_or(0) + 1;
-        storage.put("calls", calls).await?;
-        Response::from_json(&serde_json::json!({ "calls": calls }))
+    async fn fetch(&self, req: Request) -> Result<Response> {
+        self.0.handle(req).await
     }
 }
