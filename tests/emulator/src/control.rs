@@ -1,0 +1,350 @@
+//! The HTTP control API under `/__emulator/`, for clients in other processes and languages.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use crate::Controller;
+use crate::callback::CallbackPush;
+use crate::fault::Fault;
+use crate::server::Shared;
+use crate::state::CustomResponse;
+use crate::util::query_get;
+
+/// Every control route, as `METHOD path`: served at `GET /__emulator/`.
+pub const ROUTES: &[&str] = &[
+    "GET /__emulator/health",
+    "GET /__emulator/stats",
+    "POST /__emulator/stats/reset",
+    "GET /__emulator/faults",
+    "POST /__emulator/faults",
+    "POST /__emulator/faults/remove",
+    "POST /__emulator/faults/clear",
+    "POST /__emulator/tokens/reject",
+    "GET /__emulator/tokens/check?token=T",
+    "GET /__emulator/clock",
+    "POST /__emulator/clock/advance",
+    "POST /__emulator/responses",
+    "POST /__emulator/responses/clear",
+    "GET /__emulator/accounts",
+    "POST /__emulator/accounts/app",
+    "POST /__emulator/accounts/corp",
+    "GET /__emulator/tickets",
+    "POST /__emulator/tickets/component_verify_ticket",
+    "POST /__emulator/tickets/suite_ticket",
+    "POST /__emulator/component/authorize",
+    "POST /__emulator/callback/push",
+];
+
+type Out = (u16, Value);
+
+fn bad(msg: impl Into<String>) -> Out {
+    (400, json!({ "error": msg.into() }))
+}
+
+fn parse<T: for<'de> Deserialize<'de>>(body: &[u8]) -> Result<T, Out> {
+    let body = if body.iter().all(u8::is_ascii_whitespace) {
+        b"{}".as_slice()
+    } else {
+        body
+    };
+    serde_json::from_slice(body).map_err(|e| bad(format!("invalid JSON body: {e}")))
+}
+
+#[derive(Deserialize)]
+struct TokenBody {
+    token: String,
+}
+
+#[derive(Deserialize)]
+struct IdBody {
+    id: u64,
+}
+
+#[derive(Deserialize)]
+struct AdvanceBody {
+    #[serde(default)]
+    seconds: Option<f64>,
+    #[serde(default)]
+    ms: Option<u64>,
+}
+
+#[derive(Deserialize)]
+struct ResponseBody {
+    path: String,
+    #[serde(default)]
+    status: Option<u16>,
+    #[serde(default)]
+    json: Option<Value>,
+    #[serde(default)]
+    body: Option<String>,
+    #[serde(default)]
+    content_type: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct ClearResponseBody {
+    #[serde(default)]
+    path: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct AppBody {
+    appid: String,
+    secret: String,
+}
+
+#[derive(Deserialize)]
+struct CorpBody {
+    corpid: String,
+    corpsecret: String,
+    #[serde(default)]
+    agentid: Option<i64>,
+}
+
+#[derive(Deserialize)]
+struct ComponentTicketBody {
+    component_appid: String,
+    #[serde(default)]
+    ticket: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct SuiteTicketBody {
+    suite_id: String,
+    #[serde(default)]
+    ticket: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct AuthorizeBody {
+    component_appid: String,
+    authorizer_appid: String,
+}
+
+#[derive(Deserialize)]
+struct PushBody {
+    url: String,
+    token: String,
+    body: String,
+    #[serde(default)]
+    content_type: Option<String>,
+    #[serde(default)]
+    timestamp: Option<i64>,
+    #[serde(default)]
+    nonce: Option<String>,
+    #[serde(default)]
+    query: BTreeMap<String, String>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum FaultsBody {
+    One(Fault),
+    Many(Vec<Fault>),
+}
+
+pub(crate) async fn handle(
+    shared: &Arc<Shared>,
+    method: &str,
+    path: &str,
+    query: &[(String, String)],
+    body: &[u8],
+) -> Out {
+    let ctl = Controller {
+        shared: Arc::clone(shared),
+    };
+    let route = path.trim_start_matches(crate::server::CONTROL_PREFIX);
+    match route_inner(&ctl, method, route, query, body).await {
+        Ok(out) | Err(out) => out,
+    }
+}
+
+async fn route_inner(
+    ctl: &Controller,
+    method: &str,
+    route: &str,
+    query: &[(String, String)],
+    body: &[u8],
+) -> Result<Out, Out> {
+    Ok(match (method, route) {
+        ("GET", "" | "/") => (200, json!({ "routes": ROUTES })),
+        ("GET", "/health") => (
+            200,
+            json!({ "ok": true, "base_url": ctl.base_url(), "now_ms": ctl.now_ms() }),
+        ),
+        ("GET", "/stats") => (200, serde_json::to_value(ctl.stats()).unwrap_or_default()),
+        ("POST", "/stats/reset") => {
+            ctl.reset_stats();
+            (200, json!({ "ok": true }))
+        }
+        ("GET", "/faults") => (200, json!({ "faults": ctl.faults() })),
+        ("POST", "/faults") => match parse::<FaultsBody>(body)? {
+            FaultsBody::One(f) => (200, json!({ "id": ctl.inject(f) })),
+            FaultsBody::Many(fs) => {
+                let ids: Vec<u64> = fs.into_iter().map(|f| ctl.inject(f)).collect();
+                (200, json!({ "ids": ids }))
+            }
+        },
+        ("POST", "/faults/remove") => {
+            let b: IdBody = parse(body)?;
+            (200, json!({ "removed": ctl.remove_fault(b.id) }))
+        }
+        ("POST", "/faults/clear") | ("DELETE", "/faults") => {
+            ctl.clear_faults();
+            (200, json!({ "ok": true }))
+        }
+        ("POST", "/tokens/reject") => {
+            let b: TokenBody = parse(body)?;
+            (200, json!({ "rejected": ctl.reject_token(&b.token) }))
+        }
+        ("GET", "/tokens/check") => {
+            let token = query_get(query, "token").unwrap_or_default();
+            (200, json!({ "valid": ctl.is_token_valid(token) }))
+        }
+        ("GET", "/clock") => (
+            200,
+            json!({ "now_ms": ctl.now_ms(), "offset_ms": ctl.clock_offset_ms() }),
+        ),
+        ("POST", "/clock/advance") => {
+            let b: AdvanceBody = parse(body)?;
+            let by = match (b.seconds, b.ms) {
+                (Some(s), None) if s.is_finite() && s >= 0.0 => Duration::from_secs_f64(s),
+                (None, Some(ms)) => Duration::from_millis(ms),
+                _ => return Err(bad("give either \"seconds\" (>= 0) or \"ms\"")),
+            };
+            ctl.advance(by);
+            (
+                200,
+                json!({ "now_ms": ctl.now_ms(), "offset_ms": ctl.clock_offset_ms() }),
+            )
+        }
+        ("POST", "/responses") => {
+            let b: ResponseBody = parse(body)?;
+            let status = b.status.unwrap_or(200);
+            let response = match (b.json, b.body) {
+                (Some(v), None) => CustomResponse {
+                    status,
+                    ..CustomResponse::json(&v)
+                },
+                (None, Some(text)) => CustomResponse::raw(
+                    status,
+                    b.content_type
+                        .unwrap_or_else(|| "text/plain; charset=utf-8".into()),
+                    text.into_bytes(),
+                ),
+                _ => return Err(bad("give either \"json\" or \"body\"")),
+            };
+            ctl.set_response(&b.path, response);
+            (200, json!({ "ok": true }))
+        }
+        ("POST", "/responses/clear") => {
+            let b: ClearResponseBody = parse(body)?;
+            match b.path {
+                Some(p) => (200, json!({ "removed": ctl.clear_response(&p) })),
+                None => {
+                    ctl.clear_responses();
+                    (200, json!({ "ok": true }))
+                }
+            }
+        }
+        ("GET", "/accounts") => (
+            200,
+            serde_json::to_value(ctl.accounts()).unwrap_or_default(),
+        ),
+        ("POST", "/accounts/app") => {
+            let b: AppBody = parse(body)?;
+            ctl.add_app(&b.appid, &b.secret);
+            (200, json!({ "ok": true }))
+        }
+        ("POST", "/accounts/corp") => {
+            let b: CorpBody = parse(body)?;
+            ctl.add_corp(&b.corpid, &b.corpsecret, b.agentid);
+            (200, json!({ "ok": true }))
+        }
+        ("GET", "/tickets") => {
+            let accounts = ctl.accounts();
+            let component: BTreeMap<String, Option<String>> = accounts
+                .components
+                .iter()
+                .map(|c| {
+                    (
+                        c.component_appid.clone(),
+                        ctl.component_verify_ticket(&c.component_appid),
+                    )
+                })
+                .collect();
+            let suite: BTreeMap<String, Option<String>> = accounts
+                .suites
+                .iter()
+                .map(|s| (s.suite_id.clone(), ctl.suite_ticket(&s.suite_id)))
+                .collect();
+            (
+                200,
+                json!({ "component_verify_ticket": component, "suite_ticket": suite }),
+            )
+        }
+        ("POST", "/tickets/component_verify_ticket") => {
+            let b: ComponentTicketBody = parse(body)?;
+            let ticket = match b.ticket {
+                Some(t) => ctl
+                    .set_component_verify_ticket(&b.component_appid, &t)
+                    .then_some(t),
+                None => ctl.rotate_component_verify_ticket(&b.component_appid),
+            };
+            match ticket {
+                Some(t) => (200, json!({ "ticket": t })),
+                None => (404, json!({ "error": "unknown component_appid" })),
+            }
+        }
+        ("POST", "/tickets/suite_ticket") => {
+            let b: SuiteTicketBody = parse(body)?;
+            let ticket = match b.ticket {
+                Some(t) => ctl.set_suite_ticket(&b.suite_id, &t).then_some(t),
+                None => ctl.rotate_suite_ticket(&b.suite_id),
+            };
+            match ticket {
+                Some(t) => (200, json!({ "ticket": t })),
+                None => (404, json!({ "error": "unknown suite_id" })),
+            }
+        }
+        ("POST", "/component/authorize") => {
+            let b: AuthorizeBody = parse(body)?;
+            match ctl.authorize(&b.component_appid, &b.authorizer_appid) {
+                Some(code) => (
+                    200,
+                    json!({ "authorization_code": code, "expires_in": 3600 }),
+                ),
+                None => (404, json!({ "error": "unknown component_appid" })),
+            }
+        }
+        ("POST", "/callback/push") => {
+            let b: PushBody = parse(body)?;
+            let mut push = CallbackPush::xml(b.url, b.token, b.body);
+            if let Some(ct) = b.content_type {
+                push.content_type = ct;
+            }
+            push.timestamp = b.timestamp;
+            push.nonce = b.nonce;
+            push.query = b.query.into_iter().collect();
+            match ctl.push_callback(&push).await {
+                Ok(r) => (
+                    200,
+                    json!({
+                        "status": r.status,
+                        "content_type": r.content_type,
+                        "body": r.text(),
+                    }),
+                ),
+                Err(e) => (502, json!({ "error": e.to_string() })),
+            }
+        }
+        _ => (
+            404,
+            json!({ "error": format!("no control route {method} {route}"), "routes": ROUTES }),
+        ),
+    })
+}

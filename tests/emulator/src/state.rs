@@ -1,0 +1,1292 @@
+//! The emulator's state and WeChat's semantics: tokens, tickets, faults, fixtures, counters.
+//!
+//! Everything here is synchronous and runs under one lock; the HTTP layer only translates.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value, json};
+
+use crate::config::{Accounts, AuthorizerAccount};
+use crate::fault::{ActiveFault, Fault, FaultKind};
+use crate::fixtures;
+use crate::stats::{REQUEST_LOG_LIMIT, RequestRecord, Stats, TokenKind};
+use crate::util::{
+    Rng, error_body, normalize_pattern, pattern_matches, query_get, real_now_ms, redact_query,
+};
+
+/// Lifetime of tokens and tickets, as WeChat documents it.
+pub(crate) const TOKEN_TTL_MS: i64 = 7_200_000;
+/// How long a superseded classic token keeps working, and how early stable tokens renew.
+pub(crate) const OVERLAP_MS: i64 = 300_000;
+const PRE_AUTH_CODE_TTL_MS: i64 = 1_800_000;
+const AUTH_CODE_TTL_MS: i64 = 3_600_000;
+const OAUTH_REFRESH_TTL_MS: i64 = 30 * 86_400_000;
+const FORCE_REFRESH_INTERVAL_MS: i64 = 30_000;
+const FORCE_REFRESH_PER_DAY: u32 = 20;
+
+const OK_BODY: &str = r#"{"errcode":0,"errmsg":"ok"}"#;
+
+/// A response registered at run time for a path, served instead of the fixture.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomResponse {
+    /// HTTP status (200 unless told otherwise).
+    pub status: u16,
+    pub content_type: String,
+    pub body: Vec<u8>,
+}
+
+impl CustomResponse {
+    /// HTTP 200 with this JSON.
+    pub fn json(value: &Value) -> Self {
+        CustomResponse {
+            status: 200,
+            content_type: "application/json; charset=utf-8".into(),
+            body: value.to_string().into_bytes(),
+        }
+    }
+
+    /// Any status, content type and bytes (e.g. an image for a QR code endpoint).
+    pub fn raw(status: u16, content_type: impl Into<String>, body: impl Into<Vec<u8>>) -> Self {
+        CustomResponse {
+            status,
+            content_type: content_type.into(),
+            body: body.into(),
+        }
+    }
+}
+
+/// A request as the emulator sees it.
+#[derive(Debug)]
+pub(crate) struct Incoming {
+    pub method: String,
+    /// Normalized: one leading slash, no trailing slash.
+    pub path: String,
+    pub query: Vec<(String, String)>,
+    pub content_type: Option<String>,
+    pub body: Vec<u8>,
+}
+
+/// What to send back, and how long to wait first.
+#[derive(Debug)]
+pub(crate) struct Reply {
+    pub status: u16,
+    pub content_type: String,
+    pub body: Vec<u8>,
+    pub delay: Duration,
+}
+
+enum Answer {
+    Json(Value),
+    Raw {
+        status: u16,
+        content_type: String,
+        body: Vec<u8>,
+    },
+}
+
+#[derive(Debug)]
+struct Cred {
+    kind: TokenKind,
+    owner: String,
+    expires_at: i64,
+    /// Rejected on demand: dead now, whatever the clock says.
+    revoked: bool,
+    /// Replaced by a newer one (classic refetch, stable force refresh): "not latest" once it dies.
+    superseded: bool,
+}
+
+#[derive(Debug, Default)]
+struct TicketPair {
+    current: String,
+    previous: Option<String>,
+}
+
+#[derive(Debug)]
+struct AuthCode {
+    component_appid: String,
+    authorizer_appid: String,
+    expires_at: i64,
+}
+
+#[derive(Debug)]
+struct OauthRefresh {
+    appid: String,
+    openid: String,
+    expires_at: i64,
+}
+
+#[derive(Debug, Default)]
+struct ForceRefreshLog {
+    last_ms: Option<i64>,
+    day: i64,
+    count: u32,
+}
+
+/// Settings fixed at start.
+#[derive(Clone, Debug)]
+pub(crate) struct Settings {
+    pub fixture_dir: Option<PathBuf>,
+    /// Path prefixes that need no token (WeChat Pay signs requests instead).
+    pub open_prefixes: Vec<String>,
+}
+
+impl Settings {
+    pub(crate) fn default_open_prefixes() -> Vec<String> {
+        [
+            "/pay/",
+            "/secapi/",
+            "/mmpaymkttransfers/",
+            "/papay/",
+            "/payitil/",
+            "/risk/",
+            "/sandboxnew/",
+            "/v3/",
+            "/cgi-bin/webhook/",
+        ]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect()
+    }
+}
+
+#[derive(Debug)]
+pub(crate) struct State {
+    pub offset_ms: i64,
+    pub accounts: Accounts,
+    pub settings: Settings,
+    rng: Rng,
+    creds: HashMap<String, Cred>,
+    /// The latest value per (kind, owner).
+    latest: HashMap<(TokenKind, String), String>,
+    force_refresh: HashMap<String, ForceRefreshLog>,
+    component_tickets: HashMap<String, TicketPair>,
+    suite_tickets: HashMap<String, TicketPair>,
+    auth_codes: HashMap<String, AuthCode>,
+    oauth_refresh: HashMap<String, OauthRefresh>,
+    faults: Vec<ActiveFault>,
+    next_fault_id: u64,
+    custom: HashMap<String, CustomResponse>,
+    stats: Stats,
+    seq: u64,
+}
+
+/// Which parameter carried the credential of a business call.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CredParam {
+    AccessToken,
+    Component,
+    Suite,
+    Provider,
+}
+
+impl CredParam {
+    const ALL: [(&'static str, CredParam); 4] = [
+        ("access_token", CredParam::AccessToken),
+        ("component_access_token", CredParam::Component),
+        ("suite_access_token", CredParam::Suite),
+        ("provider_access_token", CredParam::Provider),
+    ];
+
+    fn accepts(self, kind: TokenKind) -> bool {
+        match self {
+            CredParam::AccessToken => kind.is_credential(),
+            CredParam::Component => kind == TokenKind::Component,
+            CredParam::Suite => kind == TokenKind::Suite,
+            CredParam::Provider => kind == TokenKind::Provider,
+        }
+    }
+}
+
+impl State {
+    pub(crate) fn new(accounts: Accounts, settings: Settings, offset_ms: i64) -> Self {
+        let mut state = State {
+            offset_ms,
+            accounts,
+            settings,
+            rng: Rng::seeded(),
+            creds: HashMap::new(),
+            latest: HashMap::new(),
+            force_refresh: HashMap::new(),
+            component_tickets: HashMap::new(),
+            suite_tickets: HashMap::new(),
+            auth_codes: HashMap::new(),
+            oauth_refresh: HashMap::new(),
+            faults: Vec::new(),
+            next_fault_id: 1,
+            custom: HashMap::new(),
+            stats: Stats::default(),
+            seq: 0,
+        };
+        let components: Vec<String> = state
+            .accounts
+            .components
+            .iter()
+            .map(|c| c.component_appid.clone())
+            .collect();
+        for appid in components {
+            state.rotate_component_ticket(&appid);
+        }
+        let suites: Vec<String> = state
+            .accounts
+            .suites
+            .iter()
+            .map(|s| s.suite_id.clone())
+            .collect();
+        for id in suites {
+            state.rotate_suite_ticket(&id);
+        }
+        state
+    }
+
+    pub(crate) fn now(&self) -> i64 {
+        real_now_ms() + self.offset_ms
+    }
+
+    // ----- control surface -------------------------------------------------------------------
+
+    pub(crate) fn random_digits(&mut self, n: usize) -> String {
+        (0..n)
+            .map(|_| char::from(b'0' + (self.rng.next_u64() % 10) as u8))
+            .collect()
+    }
+
+    pub(crate) fn reject_token(&mut self, token: &str) -> bool {
+        match self.creds.get_mut(token) {
+            Some(c) => {
+                c.revoked = true;
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub(crate) fn is_token_valid(&self, token: &str) -> bool {
+        let now = self.now();
+        self.creds
+            .get(token)
+            .is_some_and(|c| !c.revoked && now < c.expires_at)
+    }
+
+    pub(crate) fn latest_token(&self, kind: TokenKind, owner: &str) -> Option<String> {
+        let token = self.latest.get(&(kind, owner.to_owned()))?;
+        self.is_token_valid(token).then(|| token.clone())
+    }
+
+    pub(crate) fn inject(&mut self, fault: Fault) -> u64 {
+        let id = self.next_fault_id;
+        self.next_fault_id += 1;
+        self.faults.push(ActiveFault {
+            id,
+            fault,
+            fired: 0,
+        });
+        id
+    }
+
+    pub(crate) fn remove_fault(&mut self, id: u64) -> bool {
+        let before = self.faults.len();
+        self.faults.retain(|f| f.id != id);
+        self.faults.len() != before
+    }
+
+    pub(crate) fn clear_faults(&mut self) {
+        self.faults.clear();
+    }
+
+    pub(crate) fn faults(&self) -> Vec<ActiveFault> {
+        self.faults.clone()
+    }
+
+    pub(crate) fn set_response(&mut self, path: &str, response: CustomResponse) {
+        self.custom.insert(custom_key(path), response);
+    }
+
+    pub(crate) fn clear_response(&mut self, path: &str) -> bool {
+        self.custom.remove(&custom_key(path)).is_some()
+    }
+
+    pub(crate) fn clear_responses(&mut self) {
+        self.custom.clear();
+    }
+
+    pub(crate) fn stats(&self) -> Stats {
+        self.stats.clone()
+    }
+
+    pub(crate) fn reset_stats(&mut self) {
+        self.stats = Stats::default();
+    }
+
+    pub(crate) fn component_ticket(&self, appid: &str) -> Option<String> {
+        self.component_tickets.get(appid).map(|t| t.current.clone())
+    }
+
+    pub(crate) fn set_component_ticket(&mut self, appid: &str, ticket: &str) -> bool {
+        if self.accounts.component(appid).is_none() {
+            return false;
+        }
+        let pair = self.component_tickets.entry(appid.to_owned()).or_default();
+        pair.previous = Some(std::mem::replace(&mut pair.current, ticket.to_owned()));
+        true
+    }
+
+    pub(crate) fn rotate_component_ticket(&mut self, appid: &str) -> Option<String> {
+        self.accounts.component(appid)?;
+        let ticket = format!("ticket@@@{}", self.rng.token_chars(86));
+        self.set_component_ticket(appid, &ticket);
+        Some(ticket)
+    }
+
+    pub(crate) fn suite_ticket(&self, suite_id: &str) -> Option<String> {
+        self.suite_tickets.get(suite_id).map(|t| t.current.clone())
+    }
+
+    pub(crate) fn set_suite_ticket(&mut self, suite_id: &str, ticket: &str) -> bool {
+        if self.accounts.suite(suite_id).is_none() {
+            return false;
+        }
+        let pair = self.suite_tickets.entry(suite_id.to_owned()).or_default();
+        pair.previous = Some(std::mem::replace(&mut pair.current, ticket.to_owned()));
+        true
+    }
+
+    pub(crate) fn rotate_suite_ticket(&mut self, suite_id: &str) -> Option<String> {
+        self.accounts.suite(suite_id)?;
+        let ticket = self.rng.token_chars(64);
+        self.set_suite_ticket(suite_id, &ticket);
+        Some(ticket)
+    }
+
+    /// An account authorizes a component (as an admin would on the authorization page):
+    /// returns the one-shot `authorization_code` for `api_query_auth`.
+    pub(crate) fn authorize(
+        &mut self,
+        component_appid: &str,
+        authorizer_appid: &str,
+    ) -> Option<String> {
+        let refresh = format!("refreshtoken@@@{}", self.rng.token_chars(43));
+        let component = self.accounts.component_mut(component_appid)?;
+        if !component
+            .authorizers
+            .iter()
+            .any(|a| a.authorizer_appid == authorizer_appid)
+        {
+            component.authorizers.push(AuthorizerAccount {
+                authorizer_appid: authorizer_appid.to_owned(),
+                authorizer_refresh_token: refresh,
+            });
+        }
+        let code = format!("queryauthcode@@@{}", self.rng.token_chars(64));
+        let expires_at = self.now() + AUTH_CODE_TTL_MS;
+        self.auth_codes.insert(
+            code.clone(),
+            AuthCode {
+                component_appid: component_appid.to_owned(),
+                authorizer_appid: authorizer_appid.to_owned(),
+                expires_at,
+            },
+        );
+        Some(code)
+    }
+
+    // ----- request handling ------------------------------------------------------------------
+
+    pub(crate) fn handle(&mut self, inc: &Incoming) -> Reply {
+        let now = self.now();
+        *self.stats.calls.entry(inc.path.clone()).or_default() += 1;
+        if let Some((kind, account)) = self.token_endpoint(inc) {
+            *self
+                .stats
+                .token_fetches
+                .entry(account)
+                .or_default()
+                .entry(kind)
+                .or_default() += 1;
+        }
+
+        let (delay, fault) = self.take_faults(&inc.path);
+        let (answer, fault_name) = match fault {
+            Some(kind) => {
+                let name = fault_name(&kind);
+                (self.fault_answer(kind, now), Some(name))
+            }
+            None => (self.route(inc, now), None),
+        };
+
+        let (status, content_type, body, errcode) = match answer {
+            Answer::Json(v) => {
+                let errcode = v.get("errcode").and_then(Value::as_i64);
+                (
+                    200,
+                    "application/json; charset=utf-8".to_owned(),
+                    v.to_string().into_bytes(),
+                    errcode,
+                )
+            }
+            Answer::Raw {
+                status,
+                content_type,
+                body,
+            } => {
+                let errcode = if content_type.contains("json") {
+                    serde_json::from_slice::<Value>(&body)
+                        .ok()
+                        .and_then(|v| v.get("errcode").and_then(Value::as_i64))
+                } else {
+                    None
+                };
+                (status, content_type, body, errcode)
+            }
+        };
+
+        self.seq += 1;
+        if self.stats.requests.len() >= REQUEST_LOG_LIMIT {
+            self.stats.requests.remove(0);
+            self.stats.requests_dropped += 1;
+        }
+        self.stats.requests.push(RequestRecord {
+            seq: self.seq,
+            at_ms: now,
+            method: inc.method.clone(),
+            path: inc.path.clone(),
+            query: redact_query(&inc.query),
+            status,
+            errcode,
+            fault: fault_name.map(str::to_owned),
+        });
+
+        Reply {
+            status,
+            content_type,
+            body,
+            delay,
+        }
+    }
+
+    /// Consumes matching faults: all delays add up, then the first other fault answers.
+    fn take_faults(&mut self, path: &str) -> (Duration, Option<FaultKind>) {
+        let mut delay = Duration::ZERO;
+        let mut answer = None;
+        for active in &mut self.faults {
+            if !active.fault.matches(path) || active.fault.times == Some(0) {
+                continue;
+            }
+            let is_delay = matches!(active.fault.kind, FaultKind::Delay { .. });
+            if !is_delay && answer.is_some() {
+                continue;
+            }
+            match &active.fault.kind {
+                FaultKind::Delay { ms } => delay += Duration::from_millis(*ms),
+                other => answer = Some(other.clone()),
+            }
+            active.fired += 1;
+            if let Some(n) = active.fault.times.as_mut() {
+                *n -= 1;
+            }
+        }
+        self.faults.retain(|f| f.fault.times != Some(0));
+        (delay, answer)
+    }
+
+    fn fault_answer(&mut self, kind: FaultKind, now: i64) -> Answer {
+        match kind {
+            FaultKind::SystemBusy => self.err(-1, "system error", now),
+            FaultKind::QuotaExceeded => self.err(45009, "reach max api daily quota limit", now),
+            FaultKind::Errcode { errcode, errmsg } => self.err(errcode, &errmsg, now),
+            FaultKind::HttpStatus { status } => Answer::Raw {
+                status,
+                content_type: "text/html; charset=utf-8".into(),
+                body: format!(
+                    "<html><head><title>{status}</title></head><body>{status}</body></html>"
+                )
+                .into_bytes(),
+            },
+            FaultKind::MalformedJson => Answer::Raw {
+                status: 200,
+                content_type: "application/json; charset=utf-8".into(),
+                body: br#"{"errcode":0,"errmsg":"ok","ip_list":["101.89."#.to_vec(),
+            },
+            // Delays never answer by themselves.
+            FaultKind::Delay { .. } => Answer::Raw {
+                status: 200,
+                content_type: "application/json; charset=utf-8".into(),
+                body: OK_BODY.as_bytes().to_vec(),
+            },
+        }
+    }
+
+    fn err(&mut self, errcode: i64, errmsg: &str, now: i64) -> Answer {
+        let rid = self.rng.rid(now);
+        Answer::Json(error_body(errcode, errmsg, &rid))
+    }
+
+    /// WeCom's error shape: `errmsg` carries a hint and a link rather than a rid.
+    fn work_err(&mut self, errcode: i64, errmsg: &str, now: i64) -> Answer {
+        let hint = format!("{}_{}", now / 1000, self.rng.hex(32));
+        Answer::Json(json!({
+            "errcode": errcode,
+            "errmsg": format!(
+                "{errmsg}, hint: [{hint}], from ip: 127.0.0.1, more info at https://open.work.weixin.qq.com/devtool/query?e={errcode}"
+            ),
+        }))
+    }
+
+    /// For counters: which token endpoint this is and for which account.
+    fn token_endpoint(&self, inc: &Incoming) -> Option<(TokenKind, String)> {
+        let q = |k| query_get(&inc.query, k).unwrap_or_default().to_owned();
+        let body = || -> Map<String, Value> {
+            serde_json::from_slice::<Value>(&inc.body)
+                .ok()
+                .and_then(|v| v.as_object().cloned())
+                .unwrap_or_default()
+        };
+        let b = |m: &Map<String, Value>, k: &str| str_field(m, k).unwrap_or_default();
+        let owner_of = |param: &str| {
+            query_get(&inc.query, param)
+                .and_then(|t| self.creds.get(t))
+                .map(|c| c.owner.clone())
+                .unwrap_or_default()
+        };
+        Some(match inc.path.as_str() {
+            "/cgi-bin/token" => (TokenKind::Classic, q("appid")),
+            "/cgi-bin/stable_token" => (TokenKind::Stable, b(&body(), "appid")),
+            "/cgi-bin/gettoken" => {
+                let corpid = q("corpid");
+                let secret = q("corpsecret");
+                let key = self
+                    .accounts
+                    .corps
+                    .iter()
+                    .find(|c| c.corpid == corpid && c.corpsecret == secret)
+                    .map(|c| c.key())
+                    .unwrap_or(corpid);
+                (TokenKind::Corp, key)
+            }
+            "/cgi-bin/ticket/getticket" => {
+                let kind = if q("type") == "wx_card" {
+                    TokenKind::WxCardTicket
+                } else {
+                    TokenKind::JsapiTicket
+                };
+                (kind, owner_of("access_token"))
+            }
+            "/cgi-bin/get_jsapi_ticket" => (TokenKind::CorpJsapiTicket, owner_of("access_token")),
+            "/cgi-bin/ticket/get" => (TokenKind::AgentConfigTicket, owner_of("access_token")),
+            "/cgi-bin/component/api_component_token" => {
+                (TokenKind::Component, b(&body(), "component_appid"))
+            }
+            "/cgi-bin/component/api_create_preauthcode" => {
+                (TokenKind::PreAuthCode, b(&body(), "component_appid"))
+            }
+            "/cgi-bin/component/api_query_auth" => {
+                (TokenKind::QueryAuth, b(&body(), "component_appid"))
+            }
+            "/cgi-bin/component/api_authorizer_token" => {
+                (TokenKind::Authorizer, b(&body(), "authorizer_appid"))
+            }
+            "/cgi-bin/service/get_suite_token" => (TokenKind::Suite, b(&body(), "suite_id")),
+            "/cgi-bin/service/get_provider_token" => (TokenKind::Provider, b(&body(), "corpid")),
+            "/cgi-bin/service/get_corp_token" => {
+                (TokenKind::CorpOfSuite, b(&body(), "auth_corpid"))
+            }
+            "/sns/oauth2/access_token" | "/sns/oauth2/refresh_token" => {
+                (TokenKind::OauthUser, q("appid"))
+            }
+            "/sns/jscode2session" => (TokenKind::JsCodeSession, q("appid")),
+            _ => return None,
+        })
+    }
+
+    fn route(&mut self, inc: &Incoming, now: i64) -> Answer {
+        if let Some(custom) = self.custom_for(&inc.path) {
+            if self.token_endpoint(inc).is_some() {
+                return custom;
+            }
+        }
+        match inc.path.as_str() {
+            "/cgi-bin/token" => self.classic_token(inc, now),
+            "/cgi-bin/stable_token" => self.stable_token(inc, now),
+            "/cgi-bin/gettoken" => self.corp_token(inc, now),
+            "/cgi-bin/ticket/getticket" => {
+                let kind = match query_get(&inc.query, "type") {
+                    Some("jsapi") => TokenKind::JsapiTicket,
+                    Some("wx_card") => TokenKind::WxCardTicket,
+                    _ => return self.err(40097, "invalid args", now),
+                };
+                self.ticket(inc, kind, now)
+            }
+            "/cgi-bin/get_jsapi_ticket" => self.ticket(inc, TokenKind::CorpJsapiTicket, now),
+            "/cgi-bin/ticket/get" => {
+                if query_get(&inc.query, "type") != Some("agent_config") {
+                    return self.work_err(40058, "invalid parameter: type", now);
+                }
+                self.ticket(inc, TokenKind::AgentConfigTicket, now)
+            }
+            "/cgi-bin/component/api_component_token" => self.component_token(inc, now),
+            "/cgi-bin/component/api_create_preauthcode" => self.pre_auth_code(inc, now),
+            "/cgi-bin/component/api_query_auth" => self.query_auth(inc, now),
+            "/cgi-bin/component/api_authorizer_token" => self.authorizer_token(inc, now),
+            "/cgi-bin/service/get_suite_token" => self.suite_token(inc, now),
+            "/cgi-bin/service/get_provider_token" => self.provider_token(inc, now),
+            "/cgi-bin/service/get_corp_token" => self.corp_of_suite_token(inc, now),
+            "/sns/oauth2/access_token" => self.oauth_token(inc, now),
+            "/sns/oauth2/refresh_token" => self.oauth_refresh(inc, now),
+            "/sns/jscode2session" => self.js_code_session(inc, now),
+            "/cgi-bin/clear_quota/v2" => {
+                let appid = query_get(&inc.query, "appid")
+                    .unwrap_or_default()
+                    .to_owned();
+                let secret = query_get(&inc.query, "appsecret")
+                    .unwrap_or_default()
+                    .to_owned();
+                if let Err(a) = self.check_app(&appid, &secret, now) {
+                    return a;
+                }
+                Answer::Json(json!({"errcode": 0, "errmsg": "ok"}))
+            }
+            _ => self.business(inc, now),
+        }
+    }
+
+    fn custom_for(&self, path: &str) -> Option<Answer> {
+        let found = self.custom.get(path).or_else(|| {
+            self.custom
+                .iter()
+                .filter(|(k, _)| k.ends_with('*') && pattern_matches(k, path))
+                .max_by_key(|(k, _)| k.len())
+                .map(|(_, v)| v)
+        })?;
+        Some(Answer::Raw {
+            status: found.status,
+            content_type: found.content_type.clone(),
+            body: found.body.clone(),
+        })
+    }
+
+    // ----- issuing ---------------------------------------------------------------------------
+
+    fn new_token(&mut self, kind: TokenKind, owner: &str, ttl_ms: i64, now: i64) -> String {
+        let prefix = match kind {
+            TokenKind::Classic | TokenKind::Stable => "86_",
+            TokenKind::Component => "86_c",
+            TokenKind::Authorizer => "86_a",
+            TokenKind::PreAuthCode => "preauthcode@@@",
+            _ => "",
+        };
+        let token = format!("{prefix}{}", self.rng.token_chars(96));
+        self.creds.insert(
+            token.clone(),
+            Cred {
+                kind,
+                owner: owner.to_owned(),
+                expires_at: now + ttl_ms,
+                revoked: false,
+                superseded: false,
+            },
+        );
+        self.latest.insert((kind, owner.to_owned()), token.clone());
+        token
+    }
+
+    /// The current value if still valid; its remaining lifetime in ms.
+    fn live_latest(&self, kind: TokenKind, owner: &str, now: i64) -> Option<(String, i64)> {
+        let token = self.latest.get(&(kind, owner.to_owned()))?;
+        let cred = self.creds.get(token)?;
+        (!cred.revoked && now < cred.expires_at).then(|| (token.clone(), cred.expires_at - now))
+    }
+
+    /// Classic semantics: every fetch issues a new value; the previous one lives `OVERLAP_MS` more.
+    fn issue_classic(&mut self, kind: TokenKind, owner: &str, now: i64) -> String {
+        if let Some(old) = self.latest.get(&(kind, owner.to_owned())).cloned() {
+            if let Some(c) = self.creds.get_mut(&old) {
+                c.expires_at = c.expires_at.min(now + OVERLAP_MS);
+                c.superseded = true;
+            }
+        }
+        self.new_token(kind, owner, TOKEN_TTL_MS, now)
+    }
+
+    /// Same value while valid, a new one once it expired (WeCom tokens, tickets).
+    fn issue_same_while_valid(&mut self, kind: TokenKind, owner: &str, now: i64) -> (String, i64) {
+        match self.live_latest(kind, owner, now) {
+            Some(live) => live,
+            None => (self.new_token(kind, owner, TOKEN_TTL_MS, now), TOKEN_TTL_MS),
+        }
+    }
+
+    fn check_app(&mut self, appid: &str, secret: &str, now: i64) -> Result<(), Answer> {
+        if appid.is_empty() {
+            return Err(self.err(41002, "appid missing", now));
+        }
+        let Some(app) = self.accounts.app(appid) else {
+            return Err(self.err(40013, "invalid appid", now));
+        };
+        let expected = app.secret.clone();
+        if secret.is_empty() {
+            return Err(self.err(41004, "appsecret missing", now));
+        }
+        if secret != expected {
+            return Err(self.err(40125, "invalid appsecret", now));
+        }
+        Ok(())
+    }
+
+    fn classic_token(&mut self, inc: &Incoming, now: i64) -> Answer {
+        let q = |k| query_get(&inc.query, k).unwrap_or_default().to_owned();
+        if q("grant_type") != "client_credential" {
+            return self.err(40002, "invalid grant_type", now);
+        }
+        let appid = q("appid");
+        if let Err(a) = self.check_app(&appid, &q("secret"), now) {
+            return a;
+        }
+        let token = self.issue_classic(TokenKind::Classic, &appid, now);
+        Answer::Json(json!({ "access_token": token, "expires_in": TOKEN_TTL_MS / 1000 }))
+    }
+
+    fn stable_token(&mut self, inc: &Incoming, now: i64) -> Answer {
+        if inc.method != "POST" {
+            return self.err(43002, "require POST method", now);
+        }
+        let body = match self.json_body(inc, now) {
+            Ok(b) => b,
+            Err(a) => return a,
+        };
+        if str_field(&body, "grant_type").as_deref() != Some("client_credential") {
+            return self.err(40002, "invalid grant_type", now);
+        }
+        let appid = str_field(&body, "appid").unwrap_or_default();
+        let secret = str_field(&body, "secret").unwrap_or_default();
+        if let Err(a) = self.check_app(&appid, &secret, now) {
+            return a;
+        }
+        let force = bool_field(&body, "force_refresh");
+        let live = self.live_latest(TokenKind::Stable, &appid, now);
+
+        if force {
+            let day = now.div_euclid(86_400_000);
+            let log = self.force_refresh.entry(appid.clone()).or_default();
+            if log.day != day {
+                log.day = day;
+                log.count = 0;
+            }
+            let too_soon = log
+                .last_ms
+                .is_some_and(|last| now - last < FORCE_REFRESH_INTERVAL_MS);
+            if too_soon {
+                // WeChat ignores a force refresh within 30 s of the previous one.
+                if let Some((token, left)) = live {
+                    return Answer::Json(
+                        json!({ "access_token": token, "expires_in": left / 1000 }),
+                    );
+                }
+            } else {
+                if log.count >= FORCE_REFRESH_PER_DAY {
+                    return self.err(45009, "reach max api daily quota limit", now);
+                }
+                log.count += 1;
+                log.last_ms = Some(now);
+                // A forced refresh makes the previous stable token invalid at once.
+                if let Some((old, _)) = &live {
+                    if let Some(c) = self.creds.get_mut(old) {
+                        c.expires_at = now;
+                        c.superseded = true;
+                    }
+                }
+                let token = self.new_token(TokenKind::Stable, &appid, TOKEN_TTL_MS, now);
+                return Answer::Json(
+                    json!({ "access_token": token, "expires_in": TOKEN_TTL_MS / 1000 }),
+                );
+            }
+        }
+
+        match live {
+            // WeChat renews 5 minutes early; the old one keeps working until its own expiry.
+            Some((token, left)) if left > OVERLAP_MS => {
+                Answer::Json(json!({ "access_token": token, "expires_in": left / 1000 }))
+            }
+            _ => {
+                let token = self.new_token(TokenKind::Stable, &appid, TOKEN_TTL_MS, now);
+                Answer::Json(json!({ "access_token": token, "expires_in": TOKEN_TTL_MS / 1000 }))
+            }
+        }
+    }
+
+    fn corp_token(&mut self, inc: &Incoming, now: i64) -> Answer {
+        let corpid = query_get(&inc.query, "corpid")
+            .unwrap_or_default()
+            .to_owned();
+        let secret = query_get(&inc.query, "corpsecret")
+            .unwrap_or_default()
+            .to_owned();
+        if corpid.is_empty() {
+            return self.work_err(41002, "corpid missing", now);
+        }
+        if !self.accounts.corps.iter().any(|c| c.corpid == corpid) {
+            return self.work_err(40013, "invalid corpid", now);
+        }
+        if secret.is_empty() {
+            return self.work_err(41004, "corpsecret missing", now);
+        }
+        let Some(key) = self
+            .accounts
+            .corps
+            .iter()
+            .find(|c| c.corpid == corpid && c.corpsecret == secret)
+            .map(|c| c.key())
+        else {
+            return self.work_err(40001, "invalid credential", now);
+        };
+        let (token, left) = self.issue_same_while_valid(TokenKind::Corp, &key, now);
+        Answer::Json(json!({
+            "errcode": 0, "errmsg": "ok", "access_token": token, "expires_in": left / 1000
+        }))
+    }
+
+    fn ticket(&mut self, inc: &Incoming, kind: TokenKind, now: i64) -> Answer {
+        let owner = match self.authenticate(inc, now) {
+            Ok(Some((_, owner))) => owner,
+            Ok(None) => String::new(),
+            Err(a) => return a,
+        };
+        let (ticket, left) = self.issue_same_while_valid(kind, &owner, now);
+        Answer::Json(json!({
+            "errcode": 0, "errmsg": "ok", "ticket": ticket, "expires_in": left / 1000
+        }))
+    }
+
+    fn check_component(&mut self, body: &Map<String, Value>, now: i64) -> Result<String, Answer> {
+        let appid = str_field(body, "component_appid").unwrap_or_default();
+        if appid.is_empty() {
+            return Err(self.err(41018, "missing component_appid", now));
+        }
+        if self.accounts.component(&appid).is_none() {
+            return Err(self.err(61011, "invalid component", now));
+        }
+        Ok(appid)
+    }
+
+    fn component_token(&mut self, inc: &Incoming, now: i64) -> Answer {
+        let body = match self.json_body(inc, now) {
+            Ok(b) => b,
+            Err(a) => return a,
+        };
+        let appid = match self.check_component(&body, now) {
+            Ok(a) => a,
+            Err(a) => return a,
+        };
+        let secret = str_field(&body, "component_appsecret").unwrap_or_default();
+        let expected = self
+            .accounts
+            .component(&appid)
+            .map(|c| c.component_appsecret.clone())
+            .unwrap_or_default();
+        if secret.is_empty() {
+            return self.err(41004, "appsecret missing", now);
+        }
+        if secret != expected {
+            return self.err(40125, "invalid appsecret", now);
+        }
+        let ticket = str_field(&body, "component_verify_ticket").unwrap_or_default();
+        let known = self
+            .component_tickets
+            .get(&appid)
+            .is_some_and(|p| p.current == ticket || p.previous.as_deref() == Some(&ticket));
+        if ticket.is_empty() || !known {
+            return self.err(61006, "component ticket is invalid", now);
+        }
+        let token = self.issue_classic(TokenKind::Component, &appid, now);
+        Answer::Json(json!({ "component_access_token": token, "expires_in": TOKEN_TTL_MS / 1000 }))
+    }
+
+    /// For component endpoints: the component token must be valid and belong to `component_appid`.
+    fn component_call(
+        &mut self,
+        inc: &Incoming,
+        now: i64,
+    ) -> Result<(String, Map<String, Value>), Answer> {
+        let owner = match self.authenticate(inc, now)? {
+            Some((TokenKind::Component, owner)) => owner,
+            _ => {
+                return Err(self.err(
+                    40001,
+                    "invalid credential, access_token is invalid or not latest",
+                    now,
+                ));
+            }
+        };
+        let body = self.json_body(inc, now)?;
+        let appid = self.check_component(&body, now)?;
+        if appid != owner {
+            return Err(self.err(
+                40001,
+                "invalid credential, access_token is invalid or not latest",
+                now,
+            ));
+        }
+        Ok((appid, body))
+    }
+
+    fn pre_auth_code(&mut self, inc: &Incoming, now: i64) -> Answer {
+        let appid = match self.component_call(inc, now) {
+            Ok((appid, _)) => appid,
+            Err(a) => return a,
+        };
+        let code = self.new_token(TokenKind::PreAuthCode, &appid, PRE_AUTH_CODE_TTL_MS, now);
+        Answer::Json(json!({ "pre_auth_code": code, "expires_in": PRE_AUTH_CODE_TTL_MS / 1000 }))
+    }
+
+    fn query_auth(&mut self, inc: &Incoming, now: i64) -> Answer {
+        let (appid, body) = match self.component_call(inc, now) {
+            Ok(x) => x,
+            Err(a) => return a,
+        };
+        let code = str_field(&body, "authorization_code").unwrap_or_default();
+        let valid = self
+            .auth_codes
+            .get(&code)
+            .is_some_and(|c| c.component_appid == appid && now < c.expires_at);
+        if !valid {
+            return self.err(61009, "code is invalid", now);
+        }
+        let Some(grant) = self.auth_codes.remove(&code) else {
+            return self.err(61009, "code is invalid", now);
+        };
+        let refresh = self
+            .accounts
+            .component(&appid)
+            .and_then(|c| {
+                c.authorizers
+                    .iter()
+                    .find(|a| a.authorizer_appid == grant.authorizer_appid)
+            })
+            .map(|a| a.authorizer_refresh_token.clone())
+            .unwrap_or_default();
+        let token = self.issue_classic(TokenKind::Authorizer, &grant.authorizer_appid, now);
+        Answer::Json(json!({
+            "authorization_info": {
+                "authorizer_appid": grant.authorizer_appid,
+                "authorizer_access_token": token,
+                "expires_in": TOKEN_TTL_MS / 1000,
+                "authorizer_refresh_token": refresh,
+                "func_info": [
+                    { "funcscope_category": { "id": 1 } },
+                    { "funcscope_category": { "id": 2 } },
+                    { "funcscope_category": { "id": 3 } }
+                ]
+            }
+        }))
+    }
+
+    fn authorizer_token(&mut self, inc: &Incoming, now: i64) -> Answer {
+        let (appid, body) = match self.component_call(inc, now) {
+            Ok(x) => x,
+            Err(a) => return a,
+        };
+        let authorizer = str_field(&body, "authorizer_appid").unwrap_or_default();
+        let refresh = str_field(&body, "authorizer_refresh_token").unwrap_or_default();
+        let expected = self.accounts.component(&appid).and_then(|c| {
+            c.authorizers
+                .iter()
+                .find(|a| a.authorizer_appid == authorizer)
+                .map(|a| a.authorizer_refresh_token.clone())
+        });
+        let Some(expected) = expected else {
+            return self.err(61003, "component is not authorized by this account", now);
+        };
+        if refresh != expected {
+            return self.err(61023, "refresh_token is invalid", now);
+        }
+        let token = self.issue_classic(TokenKind::Authorizer, &authorizer, now);
+        Answer::Json(json!({
+            "authorizer_access_token": token,
+            "expires_in": TOKEN_TTL_MS / 1000,
+            "authorizer_refresh_token": expected,
+        }))
+    }
+
+    fn suite_token(&mut self, inc: &Incoming, now: i64) -> Answer {
+        let body = match self.json_body(inc, now) {
+            Ok(b) => b,
+            Err(a) => return a,
+        };
+        let suite_id = str_field(&body, "suite_id").unwrap_or_default();
+        let Some(suite) = self.accounts.suite(&suite_id) else {
+            return self.work_err(40083, "invalid suite_id", now);
+        };
+        let expected = suite.suite_secret.clone();
+        if str_field(&body, "suite_secret").unwrap_or_default() != expected {
+            return self.work_err(40001, "invalid credential", now);
+        }
+        let ticket = str_field(&body, "suite_ticket").unwrap_or_default();
+        let known = self
+            .suite_tickets
+            .get(&suite_id)
+            .is_some_and(|p| p.current == ticket || p.previous.as_deref() == Some(&ticket));
+        if ticket.is_empty() || !known {
+            return self.work_err(40085, "invalid suite ticket", now);
+        }
+        let (token, left) = self.issue_same_while_valid(TokenKind::Suite, &suite_id, now);
+        Answer::Json(json!({
+            "errcode": 0, "errmsg": "ok", "suite_access_token": token, "expires_in": left / 1000
+        }))
+    }
+
+    fn provider_token(&mut self, inc: &Incoming, now: i64) -> Answer {
+        let body = match self.json_body(inc, now) {
+            Ok(b) => b,
+            Err(a) => return a,
+        };
+        let corpid = str_field(&body, "corpid").unwrap_or_default();
+        let Some(provider) = self.accounts.providers.iter().find(|p| p.corpid == corpid) else {
+            return self.work_err(40013, "invalid corpid", now);
+        };
+        let expected = provider.provider_secret.clone();
+        if str_field(&body, "provider_secret").unwrap_or_default() != expected {
+            return self.work_err(40001, "invalid credential", now);
+        }
+        let (token, left) = self.issue_same_while_valid(TokenKind::Provider, &corpid, now);
+        Answer::Json(json!({
+            "errcode": 0, "errmsg": "ok", "provider_access_token": token, "expires_in": left / 1000
+        }))
+    }
+
+    fn corp_of_suite_token(&mut self, inc: &Incoming, now: i64) -> Answer {
+        let suite_id = match self.authenticate(inc, now) {
+            Ok(Some((TokenKind::Suite, owner))) => owner,
+            Ok(_) => {
+                return self.work_err(
+                    40082,
+                    "invalid suite_acccess_token or provider_access_token",
+                    now,
+                );
+            }
+            Err(a) => return a,
+        };
+        let body = match self.json_body(inc, now) {
+            Ok(b) => b,
+            Err(a) => return a,
+        };
+        let corpid = str_field(&body, "auth_corpid").unwrap_or_default();
+        let code = str_field(&body, "permanent_code").unwrap_or_default();
+        let installed = self.accounts.suite(&suite_id).is_some_and(|s| {
+            s.corps
+                .iter()
+                .any(|c| c.auth_corpid == corpid && c.permanent_code == code)
+        });
+        if !installed {
+            return self.work_err(40084, "invalid permanent_code", now);
+        }
+        let (token, left) = self.issue_same_while_valid(TokenKind::CorpOfSuite, &corpid, now);
+        Answer::Json(json!({
+            "errcode": 0, "errmsg": "ok", "access_token": token, "expires_in": left / 1000
+        }))
+    }
+
+    fn openid_for(&self, appid: &str, seed: &str) -> String {
+        // Deterministic per (app, user seed), shaped like an OpenID.
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in appid.bytes().chain(seed.bytes()) {
+            h = (h ^ u64::from(b)).wrapping_mul(0x1000_0000_01b3);
+        }
+        format!("oEmu{h:016x}{:08x}", (h >> 17) as u32)
+    }
+
+    fn oauth_token(&mut self, inc: &Incoming, now: i64) -> Answer {
+        let q = |k| query_get(&inc.query, k).unwrap_or_default().to_owned();
+        let appid = q("appid");
+        if let Err(a) = self.check_app(&appid, &q("secret"), now) {
+            return a;
+        }
+        if q("grant_type") != "authorization_code" {
+            return self.err(40002, "invalid grant_type", now);
+        }
+        let code = q("code");
+        if code.is_empty() {
+            return self.err(41008, "missing code", now);
+        }
+        let openid = self.openid_for(&appid, &code);
+        self.oauth_answer(&appid, &openid, now)
+    }
+
+    fn oauth_refresh(&mut self, inc: &Incoming, now: i64) -> Answer {
+        let q = |k| query_get(&inc.query, k).unwrap_or_default().to_owned();
+        let appid = q("appid");
+        if self.accounts.app(&appid).is_none() {
+            return self.err(40013, "invalid appid", now);
+        }
+        if q("grant_type") != "refresh_token" {
+            return self.err(40002, "invalid grant_type", now);
+        }
+        let refresh = q("refresh_token");
+        let openid = match self.oauth_refresh.get(&refresh) {
+            Some(r) if r.appid == appid && now < r.expires_at => r.openid.clone(),
+            _ => return self.err(40030, "invalid refresh_token", now),
+        };
+        self.oauth_answer(&appid, &openid, now)
+    }
+
+    fn oauth_answer(&mut self, appid: &str, openid: &str, now: i64) -> Answer {
+        let token = self.new_token(TokenKind::OauthUser, appid, TOKEN_TTL_MS, now);
+        let refresh = self.rng.token_chars(96);
+        self.oauth_refresh.insert(
+            refresh.clone(),
+            OauthRefresh {
+                appid: appid.to_owned(),
+                openid: openid.to_owned(),
+                expires_at: now + OAUTH_REFRESH_TTL_MS,
+            },
+        );
+        Answer::Json(json!({
+            "access_token": token,
+            "expires_in": TOKEN_TTL_MS / 1000,
+            "refresh_token": refresh,
+            "openid": openid,
+            "scope": "snsapi_userinfo",
+            "is_snapshotuser": 0,
+            "unionid": format!("oUnion{}", &openid[4..]),
+        }))
+    }
+
+    fn js_code_session(&mut self, inc: &Incoming, now: i64) -> Answer {
+        let q = |k| query_get(&inc.query, k).unwrap_or_default().to_owned();
+        let appid = q("appid");
+        if let Err(a) = self.check_app(&appid, &q("secret"), now) {
+            return a;
+        }
+        let code = q("js_code");
+        if code.is_empty() {
+            return self.err(41008, "missing code", now);
+        }
+        let openid = self.openid_for(&appid, &code);
+        let session_key = format!("{}==", self.rng.token_chars(22)).replace(['_', '-'], "A");
+        Answer::Json(json!({
+            "openid": openid,
+            "session_key": session_key,
+            "unionid": format!("oUnion{}", &openid[4..]),
+        }))
+    }
+
+    // ----- business endpoints ----------------------------------------------------------------
+
+    /// Checks the credential of a call. `Ok(None)`: the path needs none.
+    fn authenticate(
+        &mut self,
+        inc: &Incoming,
+        now: i64,
+    ) -> Result<Option<(TokenKind, String)>, Answer> {
+        if self
+            .settings
+            .open_prefixes
+            .iter()
+            .any(|p| inc.path.starts_with(p.as_str()))
+        {
+            return Ok(None);
+        }
+        let Some((param, token)) = CredParam::ALL.iter().find_map(|(name, param)| {
+            query_get(&inc.query, name)
+                .filter(|v| !v.is_empty())
+                .map(|v| (*param, v.to_owned()))
+        }) else {
+            return Err(self.err(41001, "access_token missing", now));
+        };
+        let invalid = "invalid credential, access_token is invalid or not latest";
+        let Some(cred) = self.creds.get(&token) else {
+            return Err(self.err(40001, invalid, now));
+        };
+        if !param.accepts(cred.kind) || cred.revoked {
+            return Err(self.err(40001, invalid, now));
+        }
+        if now >= cred.expires_at {
+            return Err(if cred.superseded {
+                self.err(40001, invalid, now)
+            } else {
+                self.err(42001, "access_token expired", now)
+            });
+        }
+        Ok(Some((cred.kind, cred.owner.clone())))
+    }
+
+    fn business(&mut self, inc: &Incoming, now: i64) -> Answer {
+        let auth = match self.authenticate(inc, now) {
+            Ok(a) => a,
+            Err(a) => return a,
+        };
+        let is_json = inc
+            .content_type
+            .as_deref()
+            .is_some_and(|c| c.contains("json"));
+        if inc.method == "POST"
+            && is_json
+            && !inc.body.is_empty()
+            && serde_json::from_slice::<Value>(&inc.body).is_err()
+        {
+            return self.err(47001, "data format error", now);
+        }
+        if let Some(custom) = self.custom_for(&inc.path) {
+            return custom;
+        }
+        let host = match auth {
+            Some((kind, _)) if kind.is_work() => "qyapi.weixin.qq.com",
+            Some(_) => "api.weixin.qq.com",
+            None => "api.mch.weixin.qq.com",
+        };
+        match fixtures::lookup(&inc.path, Some(host), self.settings.fixture_dir.as_deref()) {
+            Some(f) => Answer::Raw {
+                status: 200,
+                content_type: f.content_type.to_owned(),
+                body: f.body,
+            },
+            None => Answer::Raw {
+                status: 200,
+                content_type: "application/json; charset=utf-8".into(),
+                body: OK_BODY.as_bytes().to_vec(),
+            },
+        }
+    }
+
+    fn json_body(&mut self, inc: &Incoming, now: i64) -> Result<Map<String, Value>, Answer> {
+        if inc.body.iter().all(u8::is_ascii_whitespace) {
+            return Ok(Map::new());
+        }
+        match serde_json::from_slice::<Value>(&inc.body) {
+            Ok(Value::Object(m)) => Ok(m),
+            _ => Err(self.err(47001, "data format error", now)),
+        }
+    }
+}
+
+fn custom_key(path: &str) -> String {
+    normalize_pattern(path)
+}
+
+fn fault_name(kind: &FaultKind) -> &'static str {
+    match kind {
+        FaultKind::SystemBusy => "system_busy",
+        FaultKind::HttpStatus { .. } => "http_status",
+        FaultKind::Delay { .. } => "delay",
+        FaultKind::MalformedJson => "malformed_json",
+        FaultKind::QuotaExceeded => "quota_exceeded",
+        FaultKind::Errcode { .. } => "errcode",
+    }
+}
+
+fn str_field(m: &Map<String, Value>, key: &str) -> Option<String> {
+    match m.get(key)? {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn bool_field(m: &Map<String, Value>, key: &str) -> bool {
+    match m.get(key) {
+        Some(Value::Bool(b)) => *b,
+        Some(Value::String(s)) => s == "true",
+        Some(Value::Number(n)) => n.as_i64() == Some(1),
+        _ => false,
+    }
+}
