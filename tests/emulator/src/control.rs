@@ -17,7 +17,7 @@ use crate::util::query_get;
 /// Every control route, as `METHOD path`: served at `GET /__emulator/`.
 pub const ROUTES: &[&str] = &[
     "GET /__emulator/health",
-    "GET /__emulator/stats",
+    "GET /__emulator/stats[?requests=0]",
     "POST /__emulator/stats/reset",
     "GET /__emulator/faults",
     "POST /__emulator/faults",
@@ -176,7 +176,13 @@ async fn route_inner(
             200,
             json!({ "ok": true, "base_url": ctl.base_url(), "now_ms": ctl.now_ms() }),
         ),
-        ("GET", "/stats") => (200, serde_json::to_value(ctl.stats()).unwrap_or_default()),
+        ("GET", "/stats") => {
+            let mut stats = ctl.stats();
+            if matches!(query_get(query, "requests"), Some("0" | "false")) {
+                stats.requests.clear();
+            }
+            (200, serde_json::to_value(stats).unwrap_or_default())
+        }
         ("POST", "/stats/reset") => {
             ctl.reset_stats();
             (200, json!({ "ok": true }))

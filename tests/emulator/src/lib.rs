@@ -318,7 +318,50 @@ impl EmulatorBuilder {
             controller: Controller { shared },
             shutdown: Some(tx),
             task: Some(task),
+            thread: None,
         })
+    }
+
+    /// Starts on a thread of its own with its own runtime, and returns once it listens.
+    ///
+    /// For tests that block while the emulator must keep answering: spawning and waiting for
+    /// other processes (`std::process::Command`), synchronous clients, plain `#[test]` functions.
+    /// Callable from anywhere, inside a tokio runtime or not.
+    pub fn start_blocking(self) -> io::Result<EmulatorHandle> {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let thread = std::thread::Builder::new()
+            .name("wechat-emulator".into())
+            .spawn(move || {
+                let runtime = match tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                {
+                    Ok(rt) => rt,
+                    Err(e) => {
+                        let _ = tx.send(Err(e));
+                        return;
+                    }
+                };
+                runtime.block_on(async move {
+                    match self.start().await {
+                        Ok(mut handle) => {
+                            let task = handle.task.take();
+                            let _ = tx.send(Ok(handle));
+                            if let Some(task) = task {
+                                let _ = task.await;
+                            }
+                        }
+                        Err(e) => {
+                            let _ = tx.send(Err(e));
+                        }
+                    }
+                });
+            })?;
+        let mut handle = rx
+            .recv()
+            .map_err(|_| io::Error::other("the emulator thread ended before listening"))??;
+        handle.thread = Some(thread);
+        Ok(handle)
     }
 }
 
@@ -328,6 +371,8 @@ pub struct EmulatorHandle {
     controller: Controller,
     shutdown: Option<oneshot::Sender<()>>,
     task: Option<JoinHandle<()>>,
+    /// Set when started with [`EmulatorBuilder::start_blocking`].
+    thread: Option<std::thread::JoinHandle<()>>,
 }
 
 impl EmulatorHandle {
@@ -349,6 +394,17 @@ impl EmulatorHandle {
             {
                 abort.abort();
             }
+        }
+    }
+
+    /// Stops serving and, if it runs on a thread of its own ([`EmulatorBuilder::start_blocking`]),
+    /// waits for that thread. Not for use inside an async task (it blocks).
+    pub fn shutdown_blocking(mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
         }
     }
 
@@ -490,22 +546,25 @@ impl Controller {
 
     /// Token fetches for one account, all kinds.
     pub fn token_fetches(&self, account: &str) -> u64 {
-        self.stats().token_fetches_for(account)
+        self.shared.lock().counters().token_fetches_for(account)
     }
 
     /// Token fetches for one account and kind.
     pub fn token_fetches_of(&self, account: &str, kind: TokenKind) -> u64 {
-        self.stats().token_fetches_of(account, kind)
+        self.shared
+            .lock()
+            .counters()
+            .token_fetches_of(account, kind)
     }
 
     /// Requests to one path.
     pub fn calls(&self, path: &str) -> u64 {
-        self.stats().calls_to(path)
+        self.shared.lock().counters().calls_to(path)
     }
 
     /// The request log, oldest first.
     pub fn requests(&self) -> Vec<RequestRecord> {
-        self.stats().requests
+        self.shared.lock().requests()
     }
 
     // ----- accounts and pushed tickets -----------------------------------------------------

@@ -2,7 +2,7 @@
 //!
 //! Everything here is synchronous and runs under one lock; the HTTP layer only translates.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -169,7 +169,9 @@ pub(crate) struct State {
     faults: Vec<ActiveFault>,
     next_fault_id: u64,
     custom: HashMap<String, CustomResponse>,
+    /// Counters; `requests` stays empty here, the log lives in `log`.
     stats: Stats,
+    log: VecDeque<RequestRecord>,
     seq: u64,
 }
 
@@ -218,6 +220,7 @@ impl State {
             next_fault_id: 1,
             custom: HashMap::new(),
             stats: Stats::default(),
+            log: VecDeque::new(),
             seq: 0,
         };
         let components: Vec<String> = state
@@ -312,12 +315,26 @@ impl State {
         self.custom.clear();
     }
 
+    /// A snapshot with the request log.
     pub(crate) fn stats(&self) -> Stats {
-        self.stats.clone()
+        Stats {
+            requests: self.log.iter().cloned().collect(),
+            ..self.stats.clone()
+        }
+    }
+
+    /// The counters alone (cheap: no request log).
+    pub(crate) fn counters(&self) -> &Stats {
+        &self.stats
+    }
+
+    pub(crate) fn requests(&self) -> Vec<RequestRecord> {
+        self.log.iter().cloned().collect()
     }
 
     pub(crate) fn reset_stats(&mut self) {
         self.stats = Stats::default();
+        self.log.clear();
     }
 
     pub(crate) fn component_ticket(&self, appid: &str) -> Option<String> {
@@ -443,11 +460,11 @@ impl State {
         };
 
         self.seq += 1;
-        if self.stats.requests.len() >= REQUEST_LOG_LIMIT {
-            self.stats.requests.remove(0);
+        if self.log.len() >= REQUEST_LOG_LIMIT {
+            self.log.pop_front();
             self.stats.requests_dropped += 1;
         }
-        self.stats.requests.push(RequestRecord {
+        self.log.push_back(RequestRecord {
             seq: self.seq,
             at_ms: now,
             method: inc.method.clone(),
@@ -612,18 +629,17 @@ impl State {
             "/cgi-bin/gettoken" => self.corp_token(inc, now),
             "/cgi-bin/ticket/getticket" => {
                 let kind = match query_get(&inc.query, "type") {
-                    Some("jsapi") => TokenKind::JsapiTicket,
-                    Some("wx_card") => TokenKind::WxCardTicket,
-                    _ => return self.err(40097, "invalid args", now),
+                    Some("jsapi") => Some(TokenKind::JsapiTicket),
+                    Some("wx_card") => Some(TokenKind::WxCardTicket),
+                    _ => None,
                 };
                 self.ticket(inc, kind, now)
             }
-            "/cgi-bin/get_jsapi_ticket" => self.ticket(inc, TokenKind::CorpJsapiTicket, now),
+            "/cgi-bin/get_jsapi_ticket" => self.ticket(inc, Some(TokenKind::CorpJsapiTicket), now),
             "/cgi-bin/ticket/get" => {
-                if query_get(&inc.query, "type") != Some("agent_config") {
-                    return self.work_err(40058, "invalid parameter: type", now);
-                }
-                self.ticket(inc, TokenKind::AgentConfigTicket, now)
+                let kind = (query_get(&inc.query, "type") == Some("agent_config"))
+                    .then_some(TokenKind::AgentConfigTicket);
+                self.ticket(inc, kind, now)
             }
             "/cgi-bin/component/api_component_token" => self.component_token(inc, now),
             "/cgi-bin/component/api_create_preauthcode" => self.pre_auth_code(inc, now),
@@ -780,7 +796,7 @@ impl State {
                 // WeChat ignores a force refresh within 30 s of the previous one.
                 if let Some((token, left)) = live {
                     return Answer::Json(
-                        json!({ "access_token": token, "expires_in": left / 1000 }),
+                        json!({ "access_token": token, "expires_in": secs(left) }),
                     );
                 }
             } else {
@@ -806,7 +822,7 @@ impl State {
         match live {
             // WeChat renews 5 minutes early; the old one keeps working until its own expiry.
             Some((token, left)) if left > OVERLAP_MS => {
-                Answer::Json(json!({ "access_token": token, "expires_in": left / 1000 }))
+                Answer::Json(json!({ "access_token": token, "expires_in": secs(left) }))
             }
             _ => {
                 let token = self.new_token(TokenKind::Stable, &appid, TOKEN_TTL_MS, now);
@@ -842,19 +858,27 @@ impl State {
         };
         let (token, left) = self.issue_same_while_valid(TokenKind::Corp, &key, now);
         Answer::Json(json!({
-            "errcode": 0, "errmsg": "ok", "access_token": token, "expires_in": left / 1000
+            "errcode": 0, "errmsg": "ok", "access_token": token, "expires_in": secs(left)
         }))
     }
 
-    fn ticket(&mut self, inc: &Incoming, kind: TokenKind, now: i64) -> Answer {
-        let owner = match self.authenticate(inc, now) {
-            Ok(Some((_, owner))) => owner,
-            Ok(None) => String::new(),
+    /// `kind` is `None` when the `type` parameter is not one WeChat knows (checked after the token).
+    fn ticket(&mut self, inc: &Incoming, kind: Option<TokenKind>, now: i64) -> Answer {
+        let (cred_kind, owner) = match self.authenticate(inc, now) {
+            Ok(Some(found)) => found,
+            Ok(None) => (TokenKind::Classic, String::new()),
             Err(a) => return a,
+        };
+        let Some(kind) = kind else {
+            return if cred_kind.is_work() {
+                self.work_err(40058, "invalid parameter: type", now)
+            } else {
+                self.err(40097, "invalid args", now)
+            };
         };
         let (ticket, left) = self.issue_same_while_valid(kind, &owner, now);
         Answer::Json(json!({
-            "errcode": 0, "errmsg": "ok", "ticket": ticket, "expires_in": left / 1000
+            "errcode": 0, "errmsg": "ok", "ticket": ticket, "expires_in": secs(left)
         }))
     }
 
@@ -1031,7 +1055,7 @@ impl State {
         }
         let (token, left) = self.issue_same_while_valid(TokenKind::Suite, &suite_id, now);
         Answer::Json(json!({
-            "errcode": 0, "errmsg": "ok", "suite_access_token": token, "expires_in": left / 1000
+            "errcode": 0, "errmsg": "ok", "suite_access_token": token, "expires_in": secs(left)
         }))
     }
 
@@ -1050,7 +1074,7 @@ impl State {
         }
         let (token, left) = self.issue_same_while_valid(TokenKind::Provider, &corpid, now);
         Answer::Json(json!({
-            "errcode": 0, "errmsg": "ok", "provider_access_token": token, "expires_in": left / 1000
+            "errcode": 0, "errmsg": "ok", "provider_access_token": token, "expires_in": secs(left)
         }))
     }
 
@@ -1082,7 +1106,7 @@ impl State {
         }
         let (token, left) = self.issue_same_while_valid(TokenKind::CorpOfSuite, &corpid, now);
         Answer::Json(json!({
-            "errcode": 0, "errmsg": "ok", "access_token": token, "expires_in": left / 1000
+            "errcode": 0, "errmsg": "ok", "access_token": token, "expires_in": secs(left)
         }))
     }
 
@@ -1288,5 +1312,61 @@ fn bool_field(m: &Map<String, Value>, key: &str) -> bool {
         Some(Value::String(s)) => s == "true",
         Some(Value::Number(n)) => n.as_i64() == Some(1),
         _ => false,
+    }
+}
+
+/// Remaining lifetime in whole seconds, rounded up (a token issued just now says 7200).
+fn secs(ms: i64) -> i64 {
+    (ms + 999).div_euclid(1000)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state() -> State {
+        State::new(
+            Accounts::demo(),
+            Settings {
+                fixture_dir: None,
+                open_prefixes: Settings::default_open_prefixes(),
+            },
+            0,
+        )
+    }
+
+    fn get(path: &str) -> Incoming {
+        Incoming {
+            method: "GET".into(),
+            path: path.into(),
+            query: Vec::new(),
+            content_type: None,
+            body: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn request_log_is_bounded() {
+        let mut st = state();
+        let extra = 5;
+        for _ in 0..REQUEST_LOG_LIMIT + extra {
+            st.handle(&get("/cgi-bin/menu/get"));
+        }
+        let stats = st.stats();
+        assert_eq!(stats.requests.len(), REQUEST_LOG_LIMIT);
+        assert_eq!(stats.requests_dropped, extra as u64);
+        assert_eq!(stats.requests[0].seq, extra as u64 + 1);
+        assert_eq!(
+            stats.calls_to("/cgi-bin/menu/get"),
+            (REQUEST_LOG_LIMIT + extra) as u64
+        );
+    }
+
+    #[test]
+    fn expires_in_rounds_up() {
+        assert_eq!(secs(7_200_000), 7200);
+        assert_eq!(secs(7_199_999), 7200);
+        assert_eq!(secs(7_199_000), 7199);
+        assert_eq!(secs(0), 0);
     }
 }

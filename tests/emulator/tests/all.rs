@@ -1,0 +1,3 @@
+//! Integration tests: the emulator over real HTTP on loopback.
+
+mod it;

@@ -1,0 +1,10 @@
+pub mod common;
+
+mod business;
+mod callbacks;
+mod control_api;
+mod counters;
+mod faults;
+mod open_platform;
+mod tokens;
+mod work;
