@@ -165,7 +165,7 @@ impl HttpClient for ReqwestClient {
                     bytes = response.body().len(),
                     "response"
                 ),
-                Err(e) => tracing::warn!(error = %e, elapsed_ms, "request failed"),
+                Err(e) => tracing::debug!(error = %e, elapsed_ms, "request failed"),
             }
             result
         }
