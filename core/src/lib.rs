@@ -11,6 +11,7 @@
 #![warn(missing_docs)]
 
 pub mod api;
+pub mod callback;
 pub mod catalog;
 pub mod client;
 pub mod endpoint;

@@ -1,0 +1,448 @@
+//! Message crypto and signatures shared by every WeChat platform that pushes to us.
+//!
+//! - Signature: `sha1(sort(token, timestamp, nonce[, encrypt]))` as lowercase hex, compared in
+//!   constant time.
+//! - Encryption (“safe mode”): key = base64(EncodingAESKey + "="), IV = the first 16 key bytes,
+//!   AES-256-CBC, PKCS#7 padding to 32-byte blocks, plaintext =
+//!   16 random bytes ‖ u32 big-endian message length ‖ message ‖ receiver id.
+//!
+//! References: WeCom “加解密方案说明”
+//! (<https://developer.work.weixin.qq.com/document/path/91144>) and the Official Account
+//! “消息加解密说明”.
+
+use aes::Aes256;
+use aes::cipher::block_padding::NoPadding;
+use aes::cipher::{BlockDecryptMut, BlockEncryptMut, InnerIvInit, KeyInit};
+use base64::Engine as _;
+use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+use sha1::{Digest, Sha1};
+use subtle::ConstantTimeEq;
+
+use super::error::CallbackError;
+use crate::Secret;
+
+/// Standard base64 that accepts non-canonical trailing bits (many EncodingAESKeys have them)
+/// and missing padding, and writes canonical padded output.
+pub(crate) const B64: GeneralPurpose = GeneralPurpose::new(
+    &base64::alphabet::STANDARD,
+    GeneralPurposeConfig::new()
+        .with_decode_allow_trailing_bits(true)
+        .with_decode_padding_mode(DecodePaddingMode::Indifferent),
+);
+
+/// WeChat pads to 32-byte blocks, not AES's 16.
+const PAD_BLOCK: usize = 32;
+
+/// `sha1(sort(parts).concat())` as 40 lowercase hex bytes.
+fn sha1_hex(parts: &[&str]) -> [u8; 40] {
+    let mut small: [&str; 4] = [""; 4];
+    let mut large: Vec<&str>;
+    let sorted: &mut [&str] = if parts.len() <= small.len() {
+        small[..parts.len()].copy_from_slice(parts);
+        &mut small[..parts.len()]
+    } else {
+        large = parts.to_vec();
+        &mut large
+    };
+    sorted.sort_unstable();
+    let mut hasher = Sha1::new();
+    for part in sorted.iter() {
+        hasher.update(part.as_bytes());
+    }
+    let digest = hasher.finalize();
+    let mut out = [0u8; 40];
+    // Cannot fail: the output is exactly twice the digest length.
+    let _ = hex::encode_to_slice(digest, &mut out);
+    out
+}
+
+/// The WeChat signature of `parts`: `sha1` of the sorted, concatenated strings, lowercase hex.
+///
+/// With `[token, timestamp, nonce]` this is the Official Account / Mini Program `signature`;
+/// with `[token, timestamp, nonce, encrypt]` it is `msg_signature`.
+pub fn sha1_signature(parts: &[&str]) -> String {
+    let hex = sha1_hex(parts);
+    String::from_utf8(hex.to_vec()).unwrap_or_default()
+}
+
+/// Checks `signature` against [`sha1_signature`] of `parts` in constant time (hex case is
+/// ignored).
+pub fn verify_sha1_signature(signature: &str, parts: &[&str]) -> bool {
+    let expected = sha1_hex(parts);
+    let given = signature.as_bytes();
+    if given.len() != expected.len() {
+        return false;
+    }
+    let mut lower = [0u8; 40];
+    for (dst, src) in lower.iter_mut().zip(given) {
+        *dst = src.to_ascii_lowercase();
+    }
+    bool::from(lower.ct_eq(&expected))
+}
+
+/// One AES key with its fixed IV, the key schedule computed once.
+#[derive(Clone)]
+struct AesKey {
+    cipher: Aes256,
+    iv: [u8; 16],
+}
+
+impl AesKey {
+    fn from_encoding_aes_key(encoding_aes_key: &str) -> Result<Self, CallbackError> {
+        if encoding_aes_key.len() != 43 {
+            return Err(CallbackError::InvalidAesKey);
+        }
+        let mut key = [0u8; 33];
+        let n = B64
+            .decode_slice(encoding_aes_key, &mut key)
+            .map_err(|_| CallbackError::InvalidAesKey)?;
+        if n != 32 {
+            return Err(CallbackError::InvalidAesKey);
+        }
+        let cipher =
+            Aes256::new_from_slice(&key[..32]).map_err(|_| CallbackError::InvalidAesKey)?;
+        let mut iv = [0u8; 16];
+        iv.copy_from_slice(&key[..16]);
+        Ok(Self { cipher, iv })
+    }
+
+    /// Decrypts `ct` into `out` (same length) and returns the unpadded plaintext length.
+    fn decrypt_into(&self, ct: &[u8], out: &mut [u8]) -> Result<usize, CallbackError> {
+        let dec = cbc::Decryptor::<Aes256>::inner_iv_init(self.cipher.clone(), &self.iv.into());
+        let plain = dec
+            .decrypt_padded_b2b_mut::<NoPadding>(ct, out)
+            .map_err(|_| CallbackError::InvalidCiphertext)?;
+        let len = plain.len();
+        let pad = *plain.last().ok_or(CallbackError::InvalidCiphertext)? as usize;
+        if pad == 0 || pad > PAD_BLOCK || pad > len {
+            return Err(CallbackError::InvalidCiphertext);
+        }
+        if plain[len - pad..].iter().any(|&b| b as usize != pad) {
+            return Err(CallbackError::InvalidCiphertext);
+        }
+        Ok(len - pad)
+    }
+
+    fn encrypt_in_place(&self, buf: &mut [u8]) {
+        let enc = cbc::Encryptor::<Aes256>::inner_iv_init(self.cipher.clone(), &self.iv.into());
+        let len = buf.len();
+        // Cannot fail: the caller padded `buf` to a multiple of the block size.
+        let _ = enc.encrypt_padded_mut::<NoPadding>(buf, len);
+    }
+}
+
+/// Which configured key opened a message: replies are sealed with the same one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum KeySlot {
+    Current,
+    Previous,
+}
+
+/// A decrypted message and what it said about itself.
+#[derive(Debug)]
+pub(crate) struct Opened {
+    /// The message (XML or JSON bytes).
+    pub message: Vec<u8>,
+    /// The receiver id found after the message.
+    pub receiver_id: String,
+    /// The key that decrypted it.
+    pub key: KeySlot,
+}
+
+/// An encrypted payload and its `msg_signature`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sealed {
+    /// Base64 ciphertext, the `Encrypt` field.
+    pub encrypt: String,
+    /// `sha1(sort(token, timestamp, nonce, encrypt))`.
+    pub msg_signature: String,
+}
+
+/// Token, EncodingAESKey and receiver id of one callback URL: signs, verifies, encrypts and
+/// decrypts WeChat's callback payloads.
+///
+/// The receiver id is the app id (Official Account, Mini Program), the component app id (Open
+/// Platform), the corp id (WeCom self-built apps), the suite id (WeCom third-party
+/// instruction callbacks) or the empty string (WeCom bots), as the platform documents it.
+#[derive(Clone)]
+pub struct MessageCrypto {
+    token: Secret,
+    current: AesKey,
+    previous: Option<AesKey>,
+    receiver_id: String,
+    check_receiver_id: bool,
+}
+
+impl std::fmt::Debug for MessageCrypto {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MessageCrypto")
+            .field("token", &self.token)
+            .field("encoding_aes_key", &"[redacted]")
+            .field(
+                "previous_key",
+                &self.previous.as_ref().map(|_| "[redacted]"),
+            )
+            .field("receiver_id", &self.receiver_id)
+            .field("check_receiver_id", &self.check_receiver_id)
+            .finish()
+    }
+}
+
+impl MessageCrypto {
+    /// Creates the crypto of one callback URL. `encoding_aes_key` is the 43-character key
+    /// shown in the WeChat console.
+    pub fn new(
+        token: Secret,
+        encoding_aes_key: &str,
+        receiver_id: impl Into<String>,
+    ) -> Result<Self, CallbackError> {
+        Ok(Self {
+            token,
+            current: AesKey::from_encoding_aes_key(encoding_aes_key)?,
+            previous: None,
+            receiver_id: receiver_id.into(),
+            check_receiver_id: true,
+        })
+    }
+
+    /// Also accepts messages encrypted with the previous EncodingAESKey, for the time WeChat
+    /// and this server disagree after a key change. Replies are sealed with whichever key
+    /// opened the request.
+    pub fn with_previous_key(mut self, encoding_aes_key: &str) -> Result<Self, CallbackError> {
+        self.previous = Some(AesKey::from_encoding_aes_key(encoding_aes_key)?);
+        Ok(self)
+    }
+
+    /// Accepts any receiver id after the message instead of only the configured one.
+    ///
+    /// For URLs that serve many receivers (a WeCom third-party data callback serving many
+    /// corps); the handler then exposes the decrypted receiver id, and checking it is the
+    /// caller's job. Replies are sealed with the request's receiver id.
+    pub fn accept_any_receiver_id(mut self) -> Self {
+        self.check_receiver_id = false;
+        self
+    }
+
+    /// The configured receiver id.
+    pub fn receiver_id(&self) -> &str {
+        &self.receiver_id
+    }
+
+    /// The token (a secret).
+    pub fn token(&self) -> &Secret {
+        &self.token
+    }
+
+    /// `msg_signature` of an encrypted payload.
+    pub fn signature(&self, timestamp: &str, nonce: &str, encrypt: &str) -> String {
+        sha1_signature(&[self.token.expose(), timestamp, nonce, encrypt])
+    }
+
+    /// Checks `msg_signature` in constant time.
+    pub fn verify_signature(
+        &self,
+        msg_signature: &str,
+        timestamp: &str,
+        nonce: &str,
+        encrypt: &str,
+    ) -> Result<(), CallbackError> {
+        if verify_sha1_signature(
+            msg_signature,
+            &[self.token.expose(), timestamp, nonce, encrypt],
+        ) {
+            Ok(())
+        } else {
+            Err(CallbackError::SignatureMismatch)
+        }
+    }
+
+    /// `signature` of a plain request: `sha1(sort(token, timestamp, nonce))`.
+    pub fn plain_signature(&self, timestamp: &str, nonce: &str) -> String {
+        sha1_signature(&[self.token.expose(), timestamp, nonce])
+    }
+
+    /// Checks a plain `signature` (Official Account, Mini Program, Open Platform) in constant
+    /// time.
+    pub fn verify_plain_signature(
+        &self,
+        signature: &str,
+        timestamp: &str,
+        nonce: &str,
+    ) -> Result<(), CallbackError> {
+        if verify_sha1_signature(signature, &[self.token.expose(), timestamp, nonce]) {
+            Ok(())
+        } else {
+            Err(CallbackError::SignatureMismatch)
+        }
+    }
+
+    /// Decrypts a base64 `Encrypt` value and checks its receiver id. Returns the message bytes.
+    ///
+    /// This does not check a signature: verify `msg_signature` first (the handler does).
+    pub fn decrypt(&self, encrypt: &str) -> Result<Vec<u8>, CallbackError> {
+        self.open(encrypt).map(|o| o.message)
+    }
+
+    /// [`decrypt`](Self::decrypt), as UTF-8 text.
+    pub fn decrypt_to_string(&self, encrypt: &str) -> Result<String, CallbackError> {
+        String::from_utf8(self.decrypt(encrypt)?).map_err(|_| CallbackError::InvalidUtf8)
+    }
+
+    pub(crate) fn open(&self, encrypt: &str) -> Result<Opened, CallbackError> {
+        let encrypt = encrypt.trim();
+        let mut ct = Vec::with_capacity(encrypt.len() / 4 * 3 + 3);
+        B64.decode_vec(encrypt, &mut ct)
+            .map_err(|_| CallbackError::InvalidBase64)?;
+        if ct.is_empty() || ct.len() % 16 != 0 {
+            return Err(CallbackError::InvalidCiphertext);
+        }
+        let mut out = vec![0u8; ct.len()];
+        match self.open_with(&self.current, &ct, &mut out) {
+            Ok((range, rid)) => Ok(self.finish(out, range, rid, KeySlot::Current)),
+            Err(err) => match &self.previous {
+                Some(prev) => {
+                    let (range, rid) = self.open_with(prev, &ct, &mut out).map_err(|_| err)?;
+                    Ok(self.finish(out, range, rid, KeySlot::Previous))
+                }
+                None => Err(err),
+            },
+        }
+    }
+
+    /// Decrypts and checks the framing; returns the message range and the receiver id range.
+    fn open_with(
+        &self,
+        key: &AesKey,
+        ct: &[u8],
+        out: &mut [u8],
+    ) -> Result<(std::ops::Range<usize>, std::ops::Range<usize>), CallbackError> {
+        let len = key.decrypt_into(ct, out)?;
+        if len < 20 {
+            return Err(CallbackError::InvalidCiphertext);
+        }
+        let msg_len = u32::from_be_bytes([out[16], out[17], out[18], out[19]]) as usize;
+        let msg_end = 20usize
+            .checked_add(msg_len)
+            .filter(|&end| end <= len)
+            .ok_or(CallbackError::InvalidCiphertext)?;
+        let rid = msg_end..len;
+        if self.check_receiver_id && out[rid.clone()] != *self.receiver_id.as_bytes() {
+            return Err(CallbackError::ReceiverIdMismatch);
+        }
+        Ok((20..msg_end, rid))
+    }
+
+    fn finish(
+        &self,
+        mut out: Vec<u8>,
+        range: std::ops::Range<usize>,
+        rid: std::ops::Range<usize>,
+        key: KeySlot,
+    ) -> Opened {
+        let receiver_id = if self.check_receiver_id {
+            self.receiver_id.clone()
+        } else {
+            String::from_utf8_lossy(&out[rid]).into_owned()
+        };
+        let n = range.len();
+        out.copy_within(range, 0);
+        out.truncate(n);
+        Opened {
+            message: out,
+            receiver_id,
+            key,
+        }
+    }
+
+    /// Encrypts `plaintext` for the configured receiver id with the current key.
+    ///
+    /// `random` must be fresh for every message (the IV is fixed, so equal random prefixes
+    /// would repeat the first cipher block); never reuse a request's.
+    pub fn encrypt(&self, plaintext: &[u8], random: [u8; 16]) -> String {
+        self.encrypt_with(KeySlot::Current, plaintext, &self.receiver_id, random)
+    }
+
+    pub(crate) fn encrypt_with(
+        &self,
+        slot: KeySlot,
+        plaintext: &[u8],
+        receiver_id: &str,
+        random: [u8; 16],
+    ) -> String {
+        let key = match (slot, &self.previous) {
+            (KeySlot::Previous, Some(prev)) => prev,
+            _ => &self.current,
+        };
+        let body = 20 + plaintext.len() + receiver_id.len();
+        let pad = PAD_BLOCK - body % PAD_BLOCK;
+        let mut buf = Vec::with_capacity(body + pad);
+        buf.extend_from_slice(&random);
+        // WeChat's length field is 32 bits; a longer message cannot be represented.
+        buf.extend_from_slice(&(plaintext.len() as u32).to_be_bytes());
+        buf.extend_from_slice(plaintext);
+        buf.extend_from_slice(receiver_id.as_bytes());
+        buf.resize(body + pad, pad as u8);
+        key.encrypt_in_place(&mut buf);
+        B64.encode(&buf)
+    }
+
+    /// Encrypts and signs `plaintext`, as a reply or a push would carry it.
+    pub fn seal(&self, plaintext: &[u8], timestamp: &str, nonce: &str, random: [u8; 16]) -> Sealed {
+        let encrypt = self.encrypt(plaintext, random);
+        let msg_signature = self.signature(timestamp, nonce, &encrypt);
+        Sealed {
+            encrypt,
+            msg_signature,
+        }
+    }
+
+    /// WeCom URL verification: checks `msg_signature` over the echostr, decrypts it and
+    /// returns the plaintext to answer with. `echostr` is the URL-decoded query value.
+    pub fn verify_url(
+        &self,
+        msg_signature: &str,
+        timestamp: &str,
+        nonce: &str,
+        echostr: &str,
+    ) -> Result<String, CallbackError> {
+        self.verify_signature(msg_signature, timestamp, nonce, echostr)?;
+        self.decrypt_to_string(echostr)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sorted_signature_matches_known_value() {
+        // sha1("1409659589" + "263014780" + "QDG6eK" + echostr) from the WeCom sample.
+        let echostr = "P9nAzCzyDtyTWESHep1vC5X9xho/qYX3Zpb4yKa9SKld1DsH3Iyt3tP3zNdtp+4RPcs8TgAE7OaBO+FZXvnaqQ==";
+        let sig = sha1_signature(&["QDG6eK", "1409659589", "263014780", echostr]);
+        assert_eq!(sig, "5c45ff5e21c57e6ad56bac8758b79b1d9ac89fd3");
+        assert!(verify_sha1_signature(
+            "5C45FF5E21C57E6AD56BAC8758B79B1D9AC89FD3",
+            &["QDG6eK", "1409659589", "263014780", echostr]
+        ));
+        assert!(!verify_sha1_signature("5c45", &["QDG6eK"]));
+    }
+
+    #[test]
+    fn many_parts_are_sorted_too() {
+        let a = sha1_signature(&["e", "d", "c", "b", "a"]);
+        let b = sha1_signature(&["a", "b", "c", "d", "e"]);
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn bad_keys_are_errors() {
+        for key in [
+            "",
+            "short",
+            "€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€",
+            &"!".repeat(43),
+        ] {
+            assert!(MessageCrypto::new(Secret::new("t"), key, "r").is_err());
+        }
+    }
+}

@@ -1,0 +1,29 @@
+//! Callbacks: what WeChat pushes to us, verified, decrypted, parsed into typed messages, and
+//! answered with (encrypted, signed) passive replies. Pure: no IO, no clock, no randomness.
+//!
+//! - [`CallbackHandler`]: `http::Request` → [`Incoming`] (URL verification response, or a
+//!   typed [`Message`] with its [`ReplyContext`]).
+//! - [`MessageCrypto`]: the signatures and the AES message crypto on their own.
+//! - [`Message`], [`Event`], [`ComponentEvent`], [`SuiteEvent`]: typed pushes with an
+//!   `Unknown` fallback keeping every raw field.
+//! - [`Reply`]: passive replies.
+//! - [`mini_program`]: `encryptedData` decryption.
+
+mod crypto;
+mod error;
+mod handler;
+mod message;
+pub mod mini_program;
+mod reply;
+mod serde_util;
+mod xml;
+
+pub use crypto::{MessageCrypto, Sealed, sha1_signature, verify_sha1_signature};
+pub use error::CallbackError;
+pub use handler::{
+    CallbackHandler, DEFAULT_MAX_BODY_BYTES, Incoming, Platform, Received, ReplyContext,
+};
+pub use message::*;
+pub use reply::{Article, ParsedReply, Reply};
+#[doc(hidden)]
+pub use xml::fast_and_full_parsers_agree;
