@@ -9,6 +9,7 @@
 #![forbid(unsafe_code)]
 
 mod api;
+mod callback;
 mod output;
 
 use std::process::ExitCode;
@@ -63,6 +64,12 @@ enum Command {
     Token(TokenArgs),
     /// Call any API with the access token: the escape hatch. Prints the response JSON.
     Call(CallArgs),
+    /// Callback crypto: verify a URL, decrypt a push, encrypt a reply.
+    #[command(subcommand)]
+    Crypto(callback::CryptoCommand),
+    /// Callback messages: parse one, or push one to a bot.
+    #[command(subcommand)]
+    Callback(callback::CallbackCommand),
     /// Run the WeChat API emulator on loopback until Ctrl-C.
     Emulator(EmulatorArgs),
     /// List the endpoints the SDK knows: area, method, URL, credential, Rust type.
@@ -132,8 +139,13 @@ fn main() -> ExitCode {
             };
         }
     };
-    output::init_logging(cli.verbose);
-    let secrets = output::Secrets::from_env();
+    let (crypto, callback) = match &cli.command {
+        Command::Crypto(c) => (Some(c), None),
+        Command::Callback(c) => (None, Some(c)),
+        _ => (None, None),
+    };
+    let secrets = output::Secrets::from_env().with(callback::secrets_in(crypto, callback));
+    output::init_logging(cli.verbose, secrets.clone());
     output::install_panic_hook(secrets.clone());
     let outcome = std::panic::catch_unwind(|| run(cli));
     match outcome {
@@ -159,6 +171,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
             Command::Call(args) => api::call(&env, cli.platform, args).await,
             Command::Emulator(args) => api::emulator(args.port).await,
             Command::Endpoints(args) => api::endpoints(&env, args.format),
+            Command::Crypto(c) => callback::crypto(c),
+            Command::Callback(callback::CallbackCommand::Parse) => callback::parse(),
+            Command::Callback(callback::CallbackCommand::Simulate(args)) => {
+                callback::simulate(cli.platform, cli.agent.as_deref(), *args).await
+            }
         }
     })
 }

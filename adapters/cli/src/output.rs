@@ -42,6 +42,13 @@ impl Secrets {
         Self(Arc::new(values))
     }
 
+    /// Adds values given on the command line (a callback token, an EncodingAESKey).
+    pub fn with(self, more: Vec<String>) -> Self {
+        let mut values = (*self.0).clone();
+        values.extend(more.into_iter().filter(|v| v.len() >= 4));
+        Self(Arc::new(values))
+    }
+
     pub fn scrub(&self, text: &str) -> String {
         let mut out = text.to_owned();
         for s in self.0.iter() {
@@ -101,8 +108,7 @@ pub fn install_panic_hook(secrets: Secrets) {
 }
 
 /// Warnings (a Redis that is down, a retry) on stderr; with `--verbose`, requests and refreshes too.
-pub fn init_logging(verbose: bool) {
-    let secrets = Secrets::from_env();
+pub fn init_logging(verbose: bool, secrets: Secrets) {
     let level = if verbose {
         tracing::Level::DEBUG
     } else {

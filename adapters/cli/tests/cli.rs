@@ -487,3 +487,337 @@ fn emulator_command_serves_the_demo_accounts() {
     let port = taken.local_addr().unwrap().port().to_string();
     run(&[], &["emulator", "--port", &port]).fails_with("cannot listen");
 }
+
+// ----- callback crypto ---------------------------------------------------------------------
+
+/// The official WeCom sample (加解密方案说明).
+const TOKEN: &str = "QDG6eK";
+const AES_KEY: &str = "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C";
+const CORP_ID: &str = "wx5823bf96d3bd56c7";
+const SAMPLE_BODY: &str =
+    include_str!("../../../core/tests/fixtures/callback/wecom_sample_encrypted.xml");
+
+fn keys() -> Vec<&'static str> {
+    vec![
+        "--token",
+        TOKEN,
+        "--aes-key",
+        AES_KEY,
+        "--receiver-id",
+        CORP_ID,
+    ]
+}
+
+fn xml_field(xml: &str, name: &str) -> String {
+    let open = format!("<{name}>");
+    let start = xml.find(&open).unwrap() + open.len();
+    let end = start + xml[start..].find(&format!("</{name}>")).unwrap();
+    xml[start..end]
+        .trim_start_matches("<![CDATA[")
+        .trim_end_matches("]]>")
+        .to_owned()
+}
+
+#[test]
+fn crypto_commands_on_the_official_sample() {
+    let mut args = vec!["crypto", "verify-url"];
+    args.extend(keys());
+    args.extend([
+        "--msg-signature",
+        "5c45ff5e21c57e6ad56bac8758b79b1d9ac89fd3",
+        "--timestamp",
+        "1409659589",
+        "--nonce",
+        "263014780",
+        "--echostr",
+        "P9nAzCzyDtyTWESHep1vC5X9xho/qYX3Zpb4yKa9SKld1DsH3Iyt3tP3zNdtp+4RPcs8TgAE7OaBO+FZXvnaqQ==",
+    ]);
+    let r = run(&[], &args);
+    assert_eq!(r.ok().stdout, "1616140317555161061\n");
+    r.never_shows(&[AES_KEY, TOKEN]);
+
+    let mut args = vec!["crypto", "decrypt"];
+    args.extend(keys());
+    args.extend([
+        "--msg-signature",
+        "477715d11cdb4164915debcba66cb864d751f3e6",
+        "--timestamp",
+        "1409659813",
+        "--nonce",
+        "1372623149",
+    ]);
+    let r = run_with_stdin(&[], &args, SAMPLE_BODY);
+    assert!(
+        r.ok()
+            .stdout
+            .contains("<Content><![CDATA[hello]]></Content>"),
+        "{r:#?}"
+    );
+
+    // A wrong signature: exit 1, one line, no key.
+    let mut bad = args.clone();
+    let i = bad.len() - 5;
+    bad[i] = "477715d11cdb4164915debcba66cb864d751f3e7";
+    run_with_stdin(&[], &bad, SAMPLE_BODY)
+        .fails_with("signature mismatch")
+        .never_shows(&[AES_KEY]);
+    run_with_stdin(&[], &args, "not xml at all <")
+        .fails_with("wechat: ")
+        .never_shows(&[AES_KEY]);
+
+    // Encrypt, then decrypt what came out: the round trip holds.
+    let reply = "<xml><ToUserName><![CDATA[u]]></ToUserName><FromUserName><![CDATA[gh]]></FromUserName>\
+                 <CreateTime>1</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[hi]]></Content></xml>";
+    let mut enc = vec!["crypto", "encrypt"];
+    enc.extend(keys());
+    enc.extend(["--timestamp", "1409659813", "--nonce", "1372623149"]);
+    let mut fixed = enc.clone();
+    fixed.extend(["--random", "00112233445566778899aabbccddeeff"]);
+    let a = run_with_stdin(&[], &fixed, reply);
+    let b = run_with_stdin(&[], &fixed, reply);
+    assert_eq!(
+        a.ok().stdout,
+        b.ok().stdout,
+        "--random makes it reproducible"
+    );
+    let fresh = run_with_stdin(&[], &enc, reply);
+    assert_ne!(fresh.ok().stdout, a.stdout, "fresh randomness by default");
+    a.never_shows(&[AES_KEY, TOKEN]);
+    let envelope = fresh.stdout.trim();
+    assert_eq!(xml_field(envelope, "TimeStamp"), "1409659813");
+    assert_eq!(xml_field(envelope, "Nonce"), "1372623149");
+    let signature = xml_field(envelope, "MsgSignature");
+    let mut dec = vec!["crypto", "decrypt"];
+    dec.extend(keys());
+    dec.extend([
+        "--msg-signature",
+        &signature,
+        "--timestamp",
+        "1409659813",
+        "--nonce",
+        "1372623149",
+    ]);
+    let r = run_with_stdin(&[], &dec, envelope);
+    assert_eq!(r.ok().stdout.trim(), reply);
+
+    let mut short = enc.clone();
+    short.extend(["--random", "abcd"]);
+    run_with_stdin(&[], &short, reply).fails_with("--random");
+    let mut badkey = vec![
+        "crypto",
+        "encrypt",
+        "--token",
+        TOKEN,
+        "--aes-key",
+        "tooshort",
+    ];
+    badkey.extend(["--receiver-id", CORP_ID, "--timestamp", "1", "--nonce", "2"]);
+    run_with_stdin(&[], &badkey, reply).fails_with("EncodingAESKey");
+}
+
+#[test]
+fn callback_parse_prints_the_typed_message() {
+    let click = "<xml><ToUserName><![CDATA[gh_1]]></ToUserName><FromUserName><![CDATA[o1]]></FromUserName>\
+                 <CreateTime>1700000000</CreateTime><MsgType><![CDATA[event]]></MsgType>\
+                 <Event><![CDATA[CLICK]]></Event><EventKey><![CDATA[V1001]]></EventKey></xml>";
+    let r = run_with_stdin(&[], &["callback", "parse"], click);
+    let json: serde_json::Value = serde_json::from_str(&r.ok().stdout).unwrap();
+    assert_eq!(json["kind"], "Event");
+    assert_eq!(json["event"], "CLICK");
+    assert_eq!(json["fields"]["EventKey"], "V1001");
+
+    let text = r#"{"ToUserName":"gh_1","FromUserName":"o1","CreateTime":1700000000,"MsgType":"text","Content":"hi","MsgId":9223372036854775807}"#;
+    let r = run_with_stdin(&[], &["callback", "parse"], text);
+    let json: serde_json::Value = serde_json::from_str(&r.ok().stdout).unwrap();
+    assert_eq!(json["kind"], "Text");
+    assert_eq!(json["fields"]["Content"], "hi");
+    assert!(
+        r.stdout.contains("9223372036854775807"),
+        "64-bit ids stay exact"
+    );
+
+    run_with_stdin(&[], &["callback", "parse"], "<xml><unclosed>").fails_with("wechat: ");
+}
+
+/// A one-request-at-a-time bot on loopback, answering with the core's callback handler.
+fn bot(handler: wechat_core::callback::CallbackHandler) -> (String, std::thread::JoinHandle<()>) {
+    use std::io::Read;
+    use wechat_core::callback::{Incoming, Message, Reply};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/wechat", listener.local_addr().unwrap());
+    let thread = std::thread::spawn(move || {
+        for stream in listener.incoming().take(1) {
+            let mut stream = stream.unwrap();
+            let mut buf = Vec::new();
+            let mut chunk = [0u8; 4096];
+            let (head_end, length) = loop {
+                let n = stream.read(&mut chunk).unwrap();
+                buf.extend_from_slice(&chunk[..n]);
+                if let Some(i) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
+                    let head = String::from_utf8_lossy(&buf[..i]).to_ascii_lowercase();
+                    let length = head
+                        .lines()
+                        .find_map(|l| l.strip_prefix("content-length:"))
+                        .map_or(0, |v| v.trim().parse().unwrap());
+                    break (i + 4, length);
+                }
+            };
+            while buf.len() < head_end + length {
+                let n = stream.read(&mut chunk).unwrap();
+                buf.extend_from_slice(&chunk[..n]);
+            }
+            let head = String::from_utf8_lossy(&buf[..head_end]).into_owned();
+            let target = head.split_whitespace().nth(1).unwrap().to_owned();
+            let request = http::Request::post(target)
+                .body(buf[head_end..head_end + length].to_vec())
+                .unwrap();
+            let response = match handler.handle(&request, 0) {
+                Ok(Incoming::Message(received)) => {
+                    let answer = match &received.message {
+                        Message::Text(t) => Reply::text(format!("echo: {}", t.content)),
+                        other => Reply::text(format!("got {}", other.msg_type())),
+                    };
+                    received.reply.reply(&answer, 1_700_000_000, [9; 16])
+                }
+                Ok(Incoming::UrlVerification(r)) => r,
+                Err(e) => http::Response::builder()
+                    .status(e.status())
+                    .body(e.to_string().into_bytes())
+                    .unwrap(),
+            };
+            let head = format!(
+                "HTTP/1.1 {}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                response.status().as_u16(),
+                response.body().len()
+            );
+            stream.write_all(head.as_bytes()).unwrap();
+            stream.write_all(response.body()).unwrap();
+        }
+    });
+    (url, thread)
+}
+
+#[test]
+fn callback_simulate_talks_to_a_bot() {
+    use wechat_core::Secret;
+    use wechat_core::callback::{CallbackHandler, Platform};
+    const KEY: &str = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
+
+    // Official Account, safe mode: encrypted push, encrypted reply, decrypted here.
+    let handler = CallbackHandler::new(Platform::OfficialAccount, Secret::new("bot-token"))
+        .with_aes_key(KEY, "wxbotapp")
+        .unwrap();
+    let (url, thread) = bot(handler);
+    let r = run(
+        &[],
+        &[
+            "callback",
+            "simulate",
+            "--url",
+            &url,
+            "--token",
+            "bot-token",
+            "--aes-key",
+            KEY,
+            "--appid",
+            "wxbotapp",
+            "--text",
+            "hello <bot> ]]>",
+        ],
+    );
+    thread.join().unwrap();
+    r.ok().never_shows(&[KEY, "bot-token"]);
+    assert!(r.stdout.contains("echo: hello <bot> ]]"), "{r:#?}");
+    assert!(
+        r.stdout.contains("<MsgType><![CDATA[text]]></MsgType>"),
+        "{r:#?}"
+    );
+
+    // Plain mode, an event.
+    let (url, thread) = bot(CallbackHandler::new(
+        Platform::OfficialAccount,
+        Secret::new("bot-token"),
+    ));
+    let r = run(
+        &[],
+        &[
+            "callback",
+            "simulate",
+            "--url",
+            &url,
+            "--token",
+            "bot-token",
+            "--event",
+            "CLICK",
+            "--event-key",
+            "V1",
+        ],
+    );
+    thread.join().unwrap();
+    assert!(r.ok().stdout.contains("got event"), "{r:#?}");
+
+    // WeCom: always encrypted, msg_signature only.
+    let handler = CallbackHandler::new(Platform::WeCom, Secret::new("bot-token"))
+        .with_aes_key(KEY, "wwcorp")
+        .unwrap();
+    let (url, thread) = bot(handler);
+    let r = run(
+        &[],
+        &[
+            "--platform",
+            "work",
+            "callback",
+            "simulate",
+            "--url",
+            &url,
+            "--token",
+            "bot-token",
+            "--aes-key",
+            KEY,
+            "--appid",
+            "wwcorp",
+            "--text",
+            "hi",
+        ],
+    );
+    thread.join().unwrap();
+    assert!(r.ok().stdout.contains("echo: hi"), "{r:#?}");
+
+    // A wrong token: the bot refuses, the command says so in one line.
+    let (url, thread) = bot(CallbackHandler::new(
+        Platform::OfficialAccount,
+        Secret::new("bot-token"),
+    ));
+    let r = run(
+        &[],
+        &[
+            "callback",
+            "simulate",
+            "--url",
+            &url,
+            "--token",
+            "wrong-bot-token",
+            "--text",
+            "x",
+        ],
+    );
+    thread.join().unwrap();
+    r.fails_with("the bot answered HTTP")
+        .never_shows(&["wrong-bot-token"]);
+    run(
+        &[],
+        &[
+            "--platform",
+            "work",
+            "callback",
+            "simulate",
+            "--url",
+            "http://127.0.0.1:1/",
+            "--token",
+            "t",
+            "--text",
+            "x",
+        ],
+    )
+    .fails_with("always encrypted");
+}
