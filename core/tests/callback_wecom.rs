@@ -274,3 +274,32 @@ fn tampered_requests_are_refused() {
         CallbackError::MethodNotAllowed
     );
 }
+
+#[test]
+fn envelope_variants_are_read() {
+    let h = handler();
+    let uri = format!(
+        "/cgi-bin/wxpush?msg_signature={MSG_SIGNATURE}&timestamp={MSG_TIMESTAMP}&nonce={MSG_NONCE}"
+    );
+    let encrypt = sample_encrypt();
+    for body in [
+        // Plain text instead of CDATA.
+        format!("<xml><Encrypt>{encrypt}</Encrypt></xml>"),
+        // A declaration, a comment and nesting before it (the general parser's path).
+        format!(
+            "<?xml version=\"1.0\"?><xml><!-- c --><Meta><A>1</A></Meta>\n\
+             <Encrypt><![CDATA[{encrypt}]]></Encrypt><AgentID>218</AgentID></xml>"
+        ),
+        // WeCom bots send JSON with a lowercase key.
+        format!("{{\"encrypt\":\"{encrypt}\"}}"),
+    ] {
+        let req = http::Request::post(uri.as_str())
+            .body(body.clone())
+            .unwrap();
+        let Incoming::Message(r) = h.handle(&req, 0).unwrap_or_else(|e| panic!("{e}: {body}"))
+        else {
+            panic!()
+        };
+        assert!(matches!(r.message, Message::Text(_)));
+    }
+}

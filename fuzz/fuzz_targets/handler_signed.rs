@@ -16,7 +16,10 @@ fuzz_target!(|data: &[u8]| {
     let body = if json {
         format!("{{\"Encrypt\":\"{}\"}}", sealed.encrypt)
     } else {
-        format!("<xml><Encrypt><![CDATA[{}]]></Encrypt></xml>", sealed.encrypt)
+        format!(
+            "<xml><Encrypt><![CDATA[{}]]></Encrypt></xml>",
+            sealed.encrypt
+        )
     };
     let h = CallbackHandler::new(Platform::WeCom, Secret::new("QDG6eK"))
         .with_aes_key(KEY, RECEIVER)

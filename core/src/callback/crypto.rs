@@ -106,12 +106,15 @@ impl AesKey {
         Ok(Self { cipher, iv })
     }
 
-    /// Decrypts `ct` into `out` (same length) and returns the unpadded plaintext length.
-    fn decrypt_into(&self, ct: &[u8], out: &mut [u8]) -> Result<usize, CallbackError> {
+    /// Decrypts `ct` into `out` (same length), or `out` in place when `ct` is `None`, and
+    /// returns the unpadded plaintext length.
+    fn decrypt_into(&self, ct: Option<&[u8]>, out: &mut [u8]) -> Result<usize, CallbackError> {
         let dec = cbc::Decryptor::<Aes256>::inner_iv_init(self.cipher.clone(), &self.iv.into());
-        let plain = dec
-            .decrypt_padded_b2b_mut::<NoPadding>(ct, out)
-            .map_err(|_| CallbackError::InvalidCiphertext)?;
+        let plain = match ct {
+            Some(ct) => dec.decrypt_padded_b2b_mut::<NoPadding>(ct, out),
+            None => dec.decrypt_padded_mut::<NoPadding>(out),
+        }
+        .map_err(|_| CallbackError::InvalidCiphertext)?;
         let len = plain.len();
         let pad = *plain.last().ok_or(CallbackError::InvalidCiphertext)? as usize;
         if pad == 0 || pad > PAD_BLOCK || pad > len {
@@ -143,8 +146,9 @@ pub(crate) enum KeySlot {
 pub(crate) struct Opened {
     /// The message (XML or JSON bytes).
     pub message: Vec<u8>,
-    /// The receiver id found after the message.
-    pub receiver_id: String,
+    /// The receiver id found after the message, when any receiver id is accepted (otherwise
+    /// it is the configured one).
+    pub receiver_id: Option<String>,
     /// The key that decrypted it.
     pub key: KeySlot,
 }
@@ -296,16 +300,20 @@ impl MessageCrypto {
         if ct.is_empty() || ct.len() % 16 != 0 {
             return Err(CallbackError::InvalidCiphertext);
         }
+        let Some(previous) = &self.previous else {
+            let (range, rid) = self.open_with(&self.current, None, &mut ct)?;
+            return Ok(self.finish(ct, range, rid, KeySlot::Current));
+        };
+        // Two keys: keep the ciphertext for the second attempt.
         let mut out = vec![0u8; ct.len()];
-        match self.open_with(&self.current, &ct, &mut out) {
+        match self.open_with(&self.current, Some(&ct), &mut out) {
             Ok((range, rid)) => Ok(self.finish(out, range, rid, KeySlot::Current)),
-            Err(err) => match &self.previous {
-                Some(prev) => {
-                    let (range, rid) = self.open_with(prev, &ct, &mut out).map_err(|_| err)?;
-                    Ok(self.finish(out, range, rid, KeySlot::Previous))
-                }
-                None => Err(err),
-            },
+            Err(err) => {
+                let (range, rid) = self
+                    .open_with(previous, Some(&ct), &mut out)
+                    .map_err(|_| err)?;
+                Ok(self.finish(out, range, rid, KeySlot::Previous))
+            }
         }
     }
 
@@ -313,7 +321,7 @@ impl MessageCrypto {
     fn open_with(
         &self,
         key: &AesKey,
-        ct: &[u8],
+        ct: Option<&[u8]>,
         out: &mut [u8],
     ) -> Result<(std::ops::Range<usize>, std::ops::Range<usize>), CallbackError> {
         let len = key.decrypt_into(ct, out)?;
@@ -339,11 +347,8 @@ impl MessageCrypto {
         rid: std::ops::Range<usize>,
         key: KeySlot,
     ) -> Opened {
-        let receiver_id = if self.check_receiver_id {
-            self.receiver_id.clone()
-        } else {
-            String::from_utf8_lossy(&out[rid]).into_owned()
-        };
+        let receiver_id =
+            (!self.check_receiver_id).then(|| String::from_utf8_lossy(&out[rid]).into_owned());
         let n = range.len();
         out.copy_within(range, 0);
         out.truncate(n);
@@ -384,6 +389,35 @@ impl MessageCrypto {
         buf.resize(body + pad, pad as u8);
         key.encrypt_in_place(&mut buf);
         B64.encode(&buf)
+    }
+
+    /// Encrypts `buf[20..]` (the message; the first 20 bytes are room for the random bytes
+    /// and the length) and appends the base64 ciphertext to `out`.
+    pub(crate) fn seal_prefixed_into(
+        &self,
+        slot: KeySlot,
+        mut buf: Vec<u8>,
+        receiver_id: &str,
+        random: [u8; 16],
+        out: &mut String,
+    ) {
+        let key = match (slot, &self.previous) {
+            (KeySlot::Previous, Some(prev)) => prev,
+            _ => &self.current,
+        };
+        let msg_len = buf.len().saturating_sub(20);
+        buf[..16].copy_from_slice(&random);
+        buf[16..20].copy_from_slice(&(msg_len as u32).to_be_bytes());
+        buf.extend_from_slice(receiver_id.as_bytes());
+        let pad = PAD_BLOCK - buf.len() % PAD_BLOCK;
+        buf.resize(buf.len() + pad, pad as u8);
+        key.encrypt_in_place(&mut buf);
+        B64.encode_string(&buf, out);
+    }
+
+    /// `msg_signature` as 40 hex bytes, without allocating.
+    pub(crate) fn signature_hex(&self, timestamp: &str, nonce: &str, encrypt: &str) -> [u8; 40] {
+        sha1_hex(&[self.token.expose(), timestamp, nonce, encrypt])
     }
 
     /// Encrypts and signs `plaintext`, as a reply or a push would carry it.

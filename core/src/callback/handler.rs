@@ -129,9 +129,18 @@ fn sniff(body: &[u8]) -> Format {
 struct Seal {
     crypto: Arc<MessageCrypto>,
     key: KeySlot,
-    receiver_id: String,
-    timestamp: String,
+    /// The request's receiver id when it may differ from the configured one.
+    receiver_id: Option<String>,
+    timestamp: u64,
     nonce: String,
+}
+
+impl Seal {
+    fn receiver_id(&self) -> &str {
+        self.receiver_id
+            .as_deref()
+            .unwrap_or_else(|| self.crypto.receiver_id())
+    }
 }
 
 /// Everything needed to answer one push: addresses, format, and the keys when it was
@@ -153,6 +162,8 @@ fn response(content_type: &'static str, body: Vec<u8>) -> Response<Vec<u8>> {
 }
 
 const TEXT: &str = "text/plain; charset=utf-8";
+/// Room for the 16 random bytes and the length that precede the message.
+const EMPTY_PREFIX: &str = "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0";
 const XML: &str = "application/xml; charset=utf-8";
 const JSON: &str = "application/json";
 
@@ -169,7 +180,7 @@ impl ReplyContext {
 
     /// The receiver id found in the encrypted push (corp id, app id, suite id).
     pub fn receiver_id(&self) -> Option<&str> {
-        self.seal.as_ref().map(|s| s.receiver_id.as_str())
+        self.seal.as_ref().map(Seal::receiver_id)
     }
 
     /// Builds the answer: `reply` addressed back to the sender, with `CreateTime` =
@@ -186,43 +197,74 @@ impl ReplyContext {
             _ if self.to_user_name.is_empty() => return self.success(),
             _ => {}
         }
-        let (plain, content_type) = match self.format {
-            Format::Xml => (
-                reply.to_xml(&self.to_user_name, &self.from_user_name, now_unix_s),
-                XML,
-            ),
-            Format::Json => (
-                reply.to_json(&self.to_user_name, &self.from_user_name, now_unix_s),
-                JSON,
-            ),
-        };
         let Some(seal) = &self.seal else {
+            let (plain, content_type) = match self.format {
+                Format::Xml => (
+                    reply.to_xml(&self.to_user_name, &self.from_user_name, now_unix_s),
+                    XML,
+                ),
+                Format::Json => (
+                    reply.to_json(&self.to_user_name, &self.from_user_name, now_unix_s),
+                    JSON,
+                ),
+            };
             return response(content_type, plain.into_bytes());
         };
-        let encrypt =
-            seal.crypto
-                .encrypt_with(seal.key, plain.as_bytes(), &seal.receiver_id, random);
-        let msg_signature = seal
-            .crypto
-            .signature(&seal.timestamp, &seal.nonce, &encrypt);
+        let timestamp = itoa_u64(seal.timestamp);
+        let timestamp = timestamp.as_str();
         let body = match self.format {
             Format::Xml => {
-                let mut out = String::with_capacity(encrypt.len() + 200);
-                out.push_str("<xml>");
-                xml::push_cdata_element(&mut out, "Encrypt", &encrypt);
-                xml::push_cdata_element(&mut out, "MsgSignature", &msg_signature);
-                xml::push_plain_element(&mut out, "TimeStamp", &seal.timestamp);
+                // Plaintext straight into the buffer that gets encrypted.
+                let mut plain = String::with_capacity(320);
+                plain.push_str(EMPTY_PREFIX);
+                reply.write_xml(
+                    &mut plain,
+                    &self.to_user_name,
+                    &self.from_user_name,
+                    now_unix_s,
+                );
+                let mut out = String::with_capacity(plain.len() * 4 / 3 + 220);
+                out.push_str("<xml><Encrypt><![CDATA[");
+                let start = out.len();
+                seal.crypto.seal_prefixed_into(
+                    seal.key,
+                    plain.into_bytes(),
+                    seal.receiver_id(),
+                    random,
+                    &mut out,
+                );
+                let signature = seal
+                    .crypto
+                    .signature_hex(timestamp, &seal.nonce, &out[start..]);
+                out.push_str("]]></Encrypt><MsgSignature><![CDATA[");
+                out.push_str(std::str::from_utf8(&signature).unwrap_or_default());
+                out.push_str("]]></MsgSignature>");
+                xml::push_plain_element(&mut out, "TimeStamp", timestamp);
                 xml::push_cdata_element(&mut out, "Nonce", &seal.nonce);
                 out.push_str("</xml>");
                 out
             }
-            Format::Json => serde_json::json!({
-                "Encrypt": encrypt,
-                "MsgSignature": msg_signature,
-                "TimeStamp": seal.timestamp.parse::<u64>().unwrap_or(0),
-                "Nonce": seal.nonce,
-            })
-            .to_string(),
+            Format::Json => {
+                let plain = reply.to_json(&self.to_user_name, &self.from_user_name, now_unix_s);
+                let encrypt = seal.crypto.encrypt_with(
+                    seal.key,
+                    plain.as_bytes(),
+                    seal.receiver_id(),
+                    random,
+                );
+                let msg_signature = seal.crypto.signature(timestamp, &seal.nonce, &encrypt);
+                serde_json::json!({
+                    "Encrypt": encrypt,
+                    "MsgSignature": msg_signature,
+                    "TimeStamp": seal.timestamp,
+                    "Nonce": seal.nonce,
+                })
+                .to_string()
+            }
+        };
+        let content_type = match self.format {
+            Format::Xml => XML,
+            Format::Json => JSON,
         };
         response(content_type, body.into_bytes())
     }
@@ -256,9 +298,13 @@ impl<'a> Query<'a> {
             if slot.is_none() {
                 // `+` stays `+`: WeChat's base64 values are percent-encoded, and a bare `+`
                 // is far more likely base64 than a space.
-                let decoded = percent_decode_str(value)
-                    .decode_utf8()
-                    .map_err(|_| CallbackError::InvalidParameter(name))?;
+                let decoded = if memchr::memchr(b'%', value.as_bytes()).is_none() {
+                    Cow::Borrowed(value)
+                } else {
+                    percent_decode_str(value)
+                        .decode_utf8()
+                        .map_err(|_| CallbackError::InvalidParameter(name))?
+                };
                 *slot = Some(decoded);
             }
         }
@@ -273,31 +319,31 @@ fn required<'q>(v: &'q Option<Cow<'_, str>>, name: &'static str) -> Result<&'q s
 /// Finds `<Encrypt>value</Encrypt>` (CDATA or plain base64) without building a tree: the
 /// common shape of every encrypted envelope. Anything unusual returns `None` and goes through
 /// the full parser. Whatever is found is authenticated by `msg_signature` afterwards.
-fn scan_encrypt(text: &str) -> Option<&str> {
-    const OPEN: &str = "<Encrypt>";
+fn scan_encrypt(body: &[u8]) -> Option<&str> {
+    const OPEN: &[u8] = b"<Encrypt>";
     let mut from = 0;
     let start = loop {
-        let i = from + text[from..].find('<')?;
-        if text[i..].starts_with(OPEN) {
+        let i = from + memchr::memchr(b'<', &body[from..])?;
+        if body[i..].starts_with(OPEN) {
             break i + OPEN.len();
         }
         from = i + 1;
     };
-    let rest = &text[start..];
-    let (value, after) = match rest.strip_prefix("<![CDATA[") {
+    let rest = &body[start..];
+    let (value, after) = match rest.strip_prefix(b"<![CDATA[") {
         Some(cdata) => {
-            let end = cdata.find(']')?;
-            (&cdata[..end], cdata[end..].strip_prefix("]]>")?)
+            let end = memchr::memchr(b']', cdata)?;
+            (&cdata[..end], cdata[end..].strip_prefix(b"]]>")?)
         }
         None => {
-            let end = rest.find('<')?;
+            let end = memchr::memchr(b'<', rest)?;
             (&rest[..end], &rest[end..])
         }
     };
-    if value.contains('&') || !after.starts_with("</Encrypt>") {
+    if !after.starts_with(b"</Encrypt>") || memchr::memchr(b'&', value).is_some() {
         return None;
     }
-    Some(value)
+    std::str::from_utf8(value).ok()
 }
 
 /// The `Encrypt` field of an encrypted body, XML or JSON.
@@ -308,10 +354,10 @@ fn with_encrypt<T>(
 ) -> Result<T, CallbackError> {
     match format {
         Format::Xml => {
-            let text = std::str::from_utf8(body).map_err(|_| CallbackError::InvalidUtf8)?;
-            if let Some(encrypt) = scan_encrypt(text) {
+            if let Some(encrypt) = scan_encrypt(body) {
                 return f(encrypt);
             }
+            let text = std::str::from_utf8(body).map_err(|_| CallbackError::InvalidUtf8)?;
             let root = xml::parse(text)?;
             let encrypt = root.text("Encrypt").ok_or(CallbackError::MissingEncrypt)?;
             f(encrypt)
@@ -504,7 +550,7 @@ impl CallbackHandler {
                 crypto: Arc::clone(crypto),
                 key: opened.key,
                 receiver_id: opened.receiver_id,
-                timestamp: itoa_u64(ts).as_str().to_owned(),
+                timestamp: ts,
                 nonce: nonce.to_owned(),
             }),
         };

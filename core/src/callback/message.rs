@@ -1876,6 +1876,31 @@ impl Message {
             Message::Suite(SuiteEvent::Ticket(t)) => {
                 fields.insert("SuiteTicket".into(), t.suite_ticket.expose().into());
             }
+            // WeChat's XML wraps these lists: <PicList><item>..</item></PicList>.
+            Message::Event(
+                Event::PicSysPhoto(_) | Event::PicPhotoOrAlbum(_) | Event::PicWeixin(_),
+            ) => {
+                if let Some(Value::Object(info)) = fields.get_mut("SendPicsInfo") {
+                    if let Some(list) = info.remove("PicList") {
+                        info.insert("PicList".into(), serde_json::json!({ "item": list }));
+                    }
+                }
+            }
+            // <SubscribeMsgPopupEvent><List>..</List><List>..</List></SubscribeMsgPopupEvent>.
+            Message::Event(
+                e @ (Event::SubscribeMsgPopup(_)
+                | Event::SubscribeMsgChange(_)
+                | Event::SubscribeMsgSent(_)),
+            ) => {
+                if let Some(list) = fields.remove("List") {
+                    let wrapper = match e {
+                        Event::SubscribeMsgPopup(_) => "SubscribeMsgPopupEvent",
+                        Event::SubscribeMsgChange(_) => "SubscribeMsgChangeEvent",
+                        _ => "SubscribeMsgSentEvent",
+                    };
+                    fields.insert(wrapper.into(), serde_json::json!({ "List": list }));
+                }
+            }
             _ => {}
         }
         xml::document(&fields)

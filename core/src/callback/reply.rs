@@ -169,24 +169,42 @@ impl Reply {
             _ => {}
         }
         let mut out = String::with_capacity(256);
-        out.push_str("<xml>");
-        xml::push_cdata_element(&mut out, "ToUserName", to_user_name);
-        xml::push_cdata_element(&mut out, "FromUserName", from_user_name);
-        xml::push_plain_element(&mut out, "CreateTime", itoa_u64(create_time).as_str());
-        xml::push_cdata_element(&mut out, "MsgType", self.msg_type());
+        self.write_xml(&mut out, to_user_name, from_user_name, create_time);
+        out
+    }
+
+    /// Appends the plaintext XML body to `out` (see [`to_xml`](Self::to_xml)).
+    pub fn write_xml(
+        &self,
+        out: &mut String,
+        to_user_name: &str,
+        from_user_name: &str,
+        create_time: u64,
+    ) {
         match self {
-            Reply::Text { content } => xml::push_cdata_element(&mut out, "Content", content),
-            Reply::Image { media_id } => media(&mut out, "Image", media_id),
-            Reply::Voice { media_id } => media(&mut out, "Voice", media_id),
+            Reply::Success => return out.push_str("success"),
+            Reply::Empty => return,
+            Reply::Raw { body } => return out.push_str(body),
+            _ => {}
+        }
+        out.push_str("<xml>");
+        xml::push_cdata_element(out, "ToUserName", to_user_name);
+        xml::push_cdata_element(out, "FromUserName", from_user_name);
+        xml::push_plain_element(out, "CreateTime", itoa_u64(create_time).as_str());
+        xml::push_cdata_element(out, "MsgType", self.msg_type());
+        match self {
+            Reply::Text { content } => xml::push_cdata_element(out, "Content", content),
+            Reply::Image { media_id } => media(out, "Image", media_id),
+            Reply::Voice { media_id } => media(out, "Voice", media_id),
             Reply::Video {
                 media_id,
                 title,
                 description,
             } => {
                 out.push_str("<Video>");
-                xml::push_cdata_element(&mut out, "MediaId", media_id);
-                opt_cdata(&mut out, "Title", title);
-                opt_cdata(&mut out, "Description", description);
+                xml::push_cdata_element(out, "MediaId", media_id);
+                opt_cdata(out, "Title", title);
+                opt_cdata(out, "Description", description);
                 out.push_str("</Video>");
             }
             Reply::Music {
@@ -197,26 +215,26 @@ impl Reply {
                 thumb_media_id,
             } => {
                 out.push_str("<Music>");
-                opt_cdata(&mut out, "Title", title);
-                opt_cdata(&mut out, "Description", description);
-                opt_cdata(&mut out, "MusicUrl", music_url);
-                opt_cdata(&mut out, "HQMusicUrl", hq_music_url);
-                xml::push_cdata_element(&mut out, "ThumbMediaId", thumb_media_id);
+                opt_cdata(out, "Title", title);
+                opt_cdata(out, "Description", description);
+                opt_cdata(out, "MusicUrl", music_url);
+                opt_cdata(out, "HQMusicUrl", hq_music_url);
+                xml::push_cdata_element(out, "ThumbMediaId", thumb_media_id);
                 out.push_str("</Music>");
             }
             Reply::News { articles } => {
                 xml::push_plain_element(
-                    &mut out,
+                    out,
                     "ArticleCount",
                     itoa_u64(articles.len() as u64).as_str(),
                 );
                 out.push_str("<Articles>");
                 for a in articles {
                     out.push_str("<item>");
-                    xml::push_cdata_element(&mut out, "Title", &a.title);
-                    xml::push_cdata_element(&mut out, "Description", &a.description);
-                    xml::push_cdata_element(&mut out, "PicUrl", &a.pic_url);
-                    xml::push_cdata_element(&mut out, "Url", &a.url);
+                    xml::push_cdata_element(out, "Title", &a.title);
+                    xml::push_cdata_element(out, "Description", &a.description);
+                    xml::push_cdata_element(out, "PicUrl", &a.pic_url);
+                    xml::push_cdata_element(out, "Url", &a.url);
                     out.push_str("</item>");
                 }
                 out.push_str("</Articles>");
@@ -224,19 +242,18 @@ impl Reply {
             Reply::TransferCustomerService { kf_account } => {
                 if let Some(kf) = kf_account {
                     out.push_str("<TransInfo>");
-                    xml::push_cdata_element(&mut out, "KfAccount", kf);
+                    xml::push_cdata_element(out, "KfAccount", kf);
                     out.push_str("</TransInfo>");
                 }
             }
             Reply::UpdateButton { replace_name } => {
                 out.push_str("<Button>");
-                xml::push_cdata_element(&mut out, "ReplaceName", replace_name);
+                xml::push_cdata_element(out, "ReplaceName", replace_name);
                 out.push_str("</Button>");
             }
             Reply::Success | Reply::Empty | Reply::Raw { .. } => {}
         }
         out.push_str("</xml>");
-        out
     }
 
     /// The plaintext JSON body, for pushes that came as JSON (Mini Program JSON mode).

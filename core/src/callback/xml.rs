@@ -85,7 +85,10 @@ fn push_child<'a>(
     name: &'a str,
     node: Node<'a>,
 ) -> Result<(), CallbackError> {
-    if let Some((_, existing)) = children.iter_mut().find(|(n, _)| *n == name) {
+    // Length and first byte first: most siblings differ there, and it spares a memcmp call.
+    let first = name.as_bytes().first();
+    let same = |n: &str| n.len() == name.len() && n.as_bytes().first() == first && n == name;
+    if let Some((_, existing)) = children.iter_mut().find(|(n, _)| same(n)) {
         match existing {
             Node::List(items) => items.push(node),
             other => {
@@ -138,7 +141,7 @@ fn is_name_byte(b: u8) -> bool {
 /// `<name>` at the start of `s`: the name and the rest after `>`.
 fn open_tag(s: &str) -> Option<(&str, &str)> {
     let rest = s.strip_prefix('<')?;
-    let end = rest.find('>')?;
+    let end = memchr::memchr(b'>', rest.as_bytes())?;
     let name = &rest[..end];
     if name.is_empty() || !name.bytes().all(is_name_byte) {
         return None;
@@ -178,9 +181,9 @@ fn parse_flat(input: &str) -> Option<Node<'_>> {
                 (&cdata[..end], &cdata[end + 3..])
             }
             None => {
-                let end = rest.find('<')?;
+                let end = memchr::memchr(b'<', rest.as_bytes())?;
                 let text = &rest[..end];
-                if text.contains('&') {
+                if memchr::memchr(b'&', text.as_bytes()).is_some() {
                     return None;
                 }
                 (text, &rest[end..])
@@ -569,7 +572,7 @@ pub(crate) fn push_cdata(out: &mut String, text: &str) {
 /// Position of the first `]]>` (memchr on `]`, which most text never contains).
 fn find_cdata_end(text: &str) -> Option<usize> {
     let mut from = 0;
-    while let Some(i) = text[from..].find(']') {
+    while let Some(i) = memchr::memchr(b']', &text.as_bytes()[from..]) {
         let at = from + i;
         if text.as_bytes()[at..].starts_with(b"]]>") {
             return Some(at);
@@ -621,6 +624,10 @@ fn write_value(out: &mut String, name: &str, value: &Value) {
     }
     match value {
         Value::Null => {}
+        // Digits go out as text, as WeChat writes ids and times.
+        Value::String(s) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) => {
+            push_plain_element(out, name, s)
+        }
         Value::String(s) => push_cdata_element(out, name, s),
         Value::Bool(b) => push_plain_element(out, name, if *b { "true" } else { "false" }),
         Value::Number(n) => push_plain_element(out, name, &n.to_string()),
