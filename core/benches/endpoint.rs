@@ -11,8 +11,13 @@ use wechat_core::{Client, Hosts, MemoryStore, Secret, TokenFlow};
 
 struct NoHttp;
 impl HttpClient for NoHttp {
-    async fn send(&self, _: http::Request<Vec<u8>>) -> wechat_core::Result<http::Response<Vec<u8>>> {
-        Ok(http::Response::new(br#"{"access_token":"ACCESS_TOKEN","expires_in":7200}"#.to_vec()))
+    async fn send(
+        &self,
+        _: http::Request<Vec<u8>>,
+    ) -> wechat_core::Result<http::Response<Vec<u8>>> {
+        Ok(http::Response::new(
+            br#"{"access_token":"ACCESS_TOKEN","expires_in":7200}"#.to_vec(),
+        ))
     }
 }
 
@@ -64,7 +69,12 @@ fn bench(c: &mut Criterion) {
         appid: "wxapp".into(),
         secret: Secret::new("S"),
     };
-    let client = Client::new(flow, NoHttp, MemoryStore::new(|| 1_700_000_000_000), FixedRuntime);
+    let client = Client::new(
+        flow,
+        NoHttp,
+        MemoryStore::new(|| 1_700_000_000_000),
+        FixedRuntime,
+    );
     futures::executor::block_on(client.token()).unwrap();
     c.bench_function("token cache hit", |b| {
         b.iter(|| black_box(futures::executor::block_on(client.token()).unwrap()))
