@@ -6,8 +6,53 @@ use crate::endpoint::Meta;
 pub fn all() -> impl Iterator<Item = &'static Meta> {
     crate::token::endpoints::CATALOG
         .iter()
+        .chain(crate::token::user::CATALOG)
         .chain(crate::api::oa::catalog())
 }
+
+/// A browser-facing URL the SDK builds (a page the user opens, not an API call).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct BrowserUrl {
+    /// The Rust function that builds it.
+    pub name: &'static str,
+    /// The platform area.
+    pub area: &'static str,
+    /// The host.
+    pub host: crate::host::Host,
+    /// The path.
+    pub path: &'static str,
+    /// The official document.
+    pub doc: &'static str,
+}
+
+/// Every browser-facing URL builder.
+pub fn browser_urls() -> impl Iterator<Item = &'static BrowserUrl> {
+    BROWSER_URLS.iter()
+}
+
+const BROWSER_URLS: &[BrowserUrl] = &[
+    BrowserUrl {
+        name: "wechat_core::api::oa::oauth::authorize_url",
+        area: "officialaccount",
+        host: crate::host::Host::Open,
+        path: "/connect/oauth2/authorize",
+        doc: "https://developers.weixin.qq.com/doc/offiaccount/OA_Web_Apps/Wechat_webpage_authorization.html",
+    },
+    BrowserUrl {
+        name: "wechat_core::api::oa::oauth::qrconnect_url",
+        area: "officialaccount",
+        host: crate::host::Host::Open,
+        path: "/connect/qrconnect",
+        doc: "https://developers.weixin.qq.com/doc/oplatform/Website_App/WeChat_Login/Wechat_Login.html",
+    },
+    BrowserUrl {
+        name: "wechat_core::api::oa::qrcode::showqrcode_url",
+        area: "officialaccount",
+        host: crate::host::Host::Mp,
+        path: "/cgi-bin/showqrcode",
+        doc: "https://developers.weixin.qq.com/doc/offiaccount/Account_Management/Generating_a_Parametric_QR_Code.html",
+    },
+];
 
 /// One line per endpoint, tab-separated: area, method, URL, credential, Rust type.
 pub fn tsv(hosts: &crate::host::Hosts) -> String {

@@ -447,7 +447,9 @@ impl<H: HttpClient, S: TokenStore, R: Runtime> Client<H, S, R> {
     }
 
     /// `wx.config` for a page URL, signed with the `jsapi` ticket (WeCom: the corp ticket, with the
-    /// corp id as `appId`).
+    /// corp id as `appId`). The ticket is cached like a token; the nonce comes from the runtime and
+    /// the timestamp from its clock. `url` is the page's full URL; a `#fragment` is dropped. See
+    /// [`crate::token::jssdk`].
     pub async fn jssdk_config(&self, url: &str) -> Result<JsSdkConfig> {
         let (app_id, kind) = match &self.flow {
             TokenFlow::Work { corpid, .. } | TokenFlow::SuiteCorp { corpid, .. } => {

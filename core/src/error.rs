@@ -148,6 +148,48 @@ pub(crate) fn snippet(body: &[u8]) -> String {
     String::from_utf8_lossy(&body[..end]).into_owned()
 }
 
+/// Query parameters whose values are secrets.
+const SECRET_PARAMS: &[&str] = &[
+    "access_token",
+    "component_access_token",
+    "suite_access_token",
+    "provider_access_token",
+    "secret",
+    "corpsecret",
+    "appsecret",
+    "js_code",
+    "code",
+];
+
+/// Replaces the values of secret query parameters (`access_token=...`, `secret=...`) in a text, for
+/// error messages that may quote a URL (an HTTP client's error, say).
+pub fn redact(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    'scan: while !rest.is_empty() {
+        for name in SECRET_PARAMS {
+            let Some(after) = rest.strip_prefix(name).and_then(|r| r.strip_prefix('=')) else {
+                continue;
+            };
+            let boundary = out.is_empty() || out.ends_with(['?', '&', ' ', '"', '\'', '(', '\n']);
+            if !boundary {
+                continue;
+            }
+            let end = after
+                .find(['&', '#', ' ', '"', '\'', ')', '\n'])
+                .unwrap_or(after.len());
+            out.push_str(name);
+            out.push_str("=[redacted]");
+            rest = &after[end..];
+            continue 'scan;
+        }
+        let ch = rest.chars().next().unwrap_or_default();
+        out.push(ch);
+        rest = &rest[ch.len_utf8()..];
+    }
+    out
+}
+
 /// The SDK's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -164,6 +206,18 @@ mod tests {
         assert_eq!(e.rid.as_deref(), Some("6579a8d8-1f2e3d4c-5b6a7988"));
         assert!(e.code.is_token_rejected());
         assert_eq!(ApiError::new(-1, "system error").rid, None);
+    }
+
+    #[test]
+    fn redaction() {
+        let e = "error sending request for url (https://api.weixin.qq.com/cgi-bin/x?access_token=AT_1&code=C9&openid=o1): timed out";
+        assert_eq!(
+            redact(e),
+            "error sending request for url (https://api.weixin.qq.com/cgi-bin/x?access_token=[redacted]&code=[redacted]&openid=o1): timed out"
+        );
+        assert_eq!(redact("?secret=S"), "?secret=[redacted]");
+        assert_eq!(redact("mysecret=S"), "mysecret=S");
+        assert_eq!(redact("é access_token=x"), "é access_token=[redacted]");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! - [`api`]: the typed endpoints; [`catalog`] lists them at run time.
 //! - [`token`]: every credential flow as a state machine fed `now`.
 //! - [`client`]: the runtime-free driver that performs effects through an adapter's traits.
+//! - [`callback`]: what WeChat pushes to us: verify, decrypt, parse, reply, encrypt.
 //!
 //! The core never opens a socket, reads a clock, sleeps or draws OS randomness.
 #![forbid(unsafe_code)]

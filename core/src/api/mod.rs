@@ -1,3 +1,6 @@
 //! Typed WeChat endpoints, grouped as WeChat groups them.
 
 pub mod oa;
+pub mod paging;
+
+pub(crate) mod loose;

@@ -1,5 +1,27 @@
 //! JS-SDK configuration signatures (`wx.config`, WeCom `wx.agentConfig`).
 //!
+//! A page that uses the JS-SDK calls `wx.config({appId, timestamp, nonceStr, signature, jsApiList})`.
+//! The server signs the page's URL with the account's `jsapi` ticket:
+//! [`Client::jssdk_config`](crate::Client::jssdk_config) fetches the ticket with the account's
+//! token (`ticket/getticket?type=jsapi`), caches it like a token (7200 s, refreshed early, one
+//! fetch at a time across processes sharing the store), draws the nonce from the runtime, and
+//! returns a [`JsSdkConfig`] that serializes with the field names `wx.config` expects. The page
+//! adds its own `jsApiList`.
+//!
+//! The URL must be the page's full URL as the browser shows it (scheme, host, path and query),
+//! without the `#fragment` (dropped here), and its domain must be one of the account's JS
+//! interface safe domains. The signature is [`signature`]: sha1 of
+//! `jsapi_ticket=..&noncestr=..&timestamp=..&url=..`, in hex.
+//!
+//! ```no_run
+//! # async fn page<H, S, R>(client: &wechat_core::Client<H, S, R>) -> wechat_core::Result<String>
+//! # where H: wechat_core::HttpClient, S: wechat_core::TokenStore, R: wechat_core::Runtime {
+//! let config = client.jssdk_config("https://example.com/page?id=1").await?;
+//! // Hand it to the page: wx.config({...config, jsApiList: ["scanQRCode"]}).
+//! Ok(serde_json::to_string(&config).unwrap())
+//! # }
+//! ```
+//!
 //! <https://developers.weixin.qq.com/doc/offiaccount/OA_Web_Apps/JS-SDK.html#62>
 
 use sha1::{Digest, Sha1};

@@ -7,6 +7,7 @@
 mod acquire;
 pub mod endpoints;
 pub mod jssdk;
+pub mod user;
 
 pub use acquire::{Acquire, Action, Input, Need, Policy, StoreError};
 

@@ -54,9 +54,15 @@ fn parse<T: for<'de> Deserialize<'de>>(body: &[u8]) -> Result<T, Out> {
     serde_json::from_slice(body).map_err(|e| bad(format!("invalid JSON body: {e}")))
 }
 
+/// A token by value, or the latest of a kind for an account.
 #[derive(Deserialize)]
 struct TokenBody {
-    token: String,
+    #[serde(default)]
+    token: Option<String>,
+    #[serde(default)]
+    account: Option<String>,
+    #[serde(default)]
+    kind: Option<crate::TokenKind>,
 }
 
 #[derive(Deserialize)]
@@ -205,7 +211,13 @@ async fn route_inner(
         }
         ("POST", "/tokens/reject") => {
             let b: TokenBody = parse(body)?;
-            (200, json!({ "rejected": ctl.reject_token(&b.token) }))
+            let token = match (b.token, b.account, b.kind) {
+                (Some(t), _, _) => Some(t),
+                (None, Some(account), Some(kind)) => ctl.latest_token(kind, &account),
+                _ => return Err(bad("give `token`, or `account` and `kind`")),
+            };
+            let rejected = token.is_some_and(|t| ctl.reject_token(&t));
+            (200, json!({ "rejected": rejected }))
         }
         ("GET", "/tokens/check") => {
             let token = query_get(query, "token").unwrap_or_default();

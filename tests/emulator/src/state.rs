@@ -152,6 +152,12 @@ impl Settings {
     }
 }
 
+/// Paths the SDK's catalog calls without an API credential (user tokens, QR code images).
+fn needs_no_credential(path: &str) -> bool {
+    use wechat_core::endpoint::Credential;
+    wechat_core::catalog::all().any(|m| m.credential == Credential::None && m.path == path)
+}
+
 #[derive(Debug)]
 pub(crate) struct State {
     pub offset_ms: i64,
@@ -1215,6 +1221,9 @@ impl State {
                 .filter(|v| !v.is_empty())
                 .map(|v| (*param, v.to_owned()))
         }) else {
+            if needs_no_credential(&inc.path) {
+                return Ok(None);
+            }
             return Err(self.err(41001, "access_token missing", now));
         };
         let invalid = "invalid credential, access_token is invalid or not latest";

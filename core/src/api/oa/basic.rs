@@ -1,8 +1,10 @@
-//! Basic information: server IPs, network checks, quotas.
+//! Basic information: server IPs, network checks, API quotas and request ids.
 
 use serde::{Deserialize, Serialize};
 
-use crate::endpoint::{Endpoint, Meta};
+use crate::endpoint::{Ack, Endpoint, Meta, Parse};
+use crate::error::Result;
+use crate::secret::Secret;
 
 /// `get_api_domain_ip`: the egress IPs of `api.weixin.qq.com`, for firewalls.
 #[derive(Clone, Debug, Default, Serialize)]
@@ -19,7 +21,186 @@ pub struct IpList {
     pub ip_list: Vec<String>,
 }
 
-crate::json_response!(IpList);
+/// `callback/check` (network detection): WeChat resolves the callback URL's domain and pings
+/// every address it finds.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CallbackCheck {
+    /// `dns`, `ping` or `all`.
+    pub action: String,
+    /// The carrier to check from: `CHINANET`, `UNICOM`, `CAP` or `DEFAULT`.
+    pub check_operator: String,
+}
+
+impl CallbackCheck {
+    /// Resolves and pings, from the carrier WeChat picks.
+    pub fn all() -> Self {
+        Self {
+            action: "all".into(),
+            check_operator: "DEFAULT".into(),
+        }
+    }
+}
+
+/// What [`CallbackCheck`] found.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+pub struct CallbackCheckResult {
+    /// The addresses the domain resolved to.
+    #[serde(default)]
+    pub dns: Vec<DnsResult>,
+    /// One ping per address.
+    #[serde(default)]
+    pub ping: Vec<PingResult>,
+}
+
+/// One resolved address.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+pub struct DnsResult {
+    /// The address.
+    pub ip: String,
+    /// Its carrier.
+    #[serde(default)]
+    pub real_operator: String,
+}
+
+/// One ping.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+pub struct PingResult {
+    /// The address pinged.
+    pub ip: String,
+    /// The carrier pinged from.
+    #[serde(default)]
+    pub from_operator: String,
+    /// `0%` or `100%` (one packet is sent).
+    #[serde(default)]
+    pub package_loss: String,
+    /// The round trip, such as `23.079ms`.
+    #[serde(default)]
+    pub time: String,
+}
+
+/// `clear_quota` (clearQuota): resets the daily call counts of every API of an account. Ten
+/// resets a month; never retried automatically.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ClearQuota {
+    /// The account whose counts are reset; it must own the token.
+    pub appid: String,
+}
+
+/// `clear_quota/v2` (clearQuotaByAppSecret): resets the daily call counts with the app secret,
+/// for when the token itself can no longer be fetched. Shares the monthly ten resets.
+///
+/// A `POST` whose inputs travel in the query string, as in the document's example; the body is
+/// empty.
+#[derive(Clone, Debug)]
+pub struct ClearQuotaByAppSecret {
+    /// The account whose counts are reset.
+    pub appid: String,
+    /// Its app secret.
+    pub appsecret: Secret,
+}
+
+impl Endpoint for ClearQuotaByAppSecret {
+    type Response = Ack;
+    const META: Meta = crate::endpoint!(@meta ClearQuotaByAppSecret, POST, Api, "/cgi-bin/clear_quota/v2",
+        None, Never, false, "officialaccount",
+        "https://developers.weixin.qq.com/doc/service/api/apimanage/api_clearquotabyappsecret.html");
+
+    fn query(&self) -> Result<Vec<(String, String)>> {
+        Ok(vec![
+            ("appid".into(), self.appid.clone()),
+            ("appsecret".into(), self.appsecret.expose().to_owned()),
+        ])
+    }
+
+    fn parse(response: &http::Response<Vec<u8>>) -> Result<Ack> {
+        Ack::parse_response(response)
+    }
+}
+
+/// `openapi/quota/get` (getApiQuota): the daily quota of one API.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct GetApiQuota {
+    /// The API path, such as `/cgi-bin/message/custom/send` (no host).
+    pub cgi_path: String,
+}
+
+/// What [`GetApiQuota`] answers.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+pub struct ApiQuota {
+    /// The daily quota.
+    pub quota: Quota,
+    /// The frequency limit, where the API has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rate_limit: Option<RateLimit>,
+    /// The frequency limit of calls made by a third-party platform, where the API has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub component_rate_limit: Option<RateLimit>,
+}
+
+/// A daily quota.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+pub struct Quota {
+    /// Calls allowed today.
+    #[serde(default)]
+    pub daily_limit: u64,
+    /// Calls made today.
+    #[serde(default)]
+    pub used: u64,
+    /// Calls left today.
+    #[serde(default)]
+    pub remain: u64,
+}
+
+/// A frequency limit: `call_count` calls every `refresh_second` seconds.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+pub struct RateLimit {
+    /// Calls allowed per period.
+    #[serde(default)]
+    pub call_count: u64,
+    /// The period, in seconds.
+    #[serde(default)]
+    pub refresh_second: u64,
+}
+
+/// `openapi/rid/get` (getRidInfo): what a failed call with this request id sent and received
+/// (the last 7 days, same account only).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct GetRidInfo {
+    /// The `rid` from an `errmsg` (see [`crate::ApiError::rid`]).
+    pub rid: String,
+}
+
+/// What [`GetRidInfo`] answers.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+pub struct RidInfo {
+    /// The request.
+    pub request: RidRequest,
+}
+
+/// A recorded request.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+pub struct RidRequest {
+    /// When it was made, Unix seconds.
+    #[serde(default)]
+    pub invoke_time: i64,
+    /// How long it took, in milliseconds.
+    #[serde(default)]
+    pub cost_in_ms: u64,
+    /// Its query string.
+    #[serde(default)]
+    pub request_url: String,
+    /// Its body.
+    #[serde(default)]
+    pub request_body: String,
+    /// WeChat's answer.
+    #[serde(default)]
+    pub response_body: String,
+    /// The caller's IP.
+    #[serde(default)]
+    pub client_ip: String,
+}
+
+crate::json_response!(IpList, CallbackCheckResult, ApiQuota, RidInfo);
 
 crate::endpoint! {
     GetApiDomainIp => IpList {
@@ -32,6 +213,34 @@ crate::endpoint! {
         area: "officialaccount",
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Basic_Information/Get_the_WeChat_server_IP_address.html",
     }
+    CallbackCheck => CallbackCheckResult {
+        POST Api "/cgi-bin/callback/check", AccessToken, Safe,
+        area: "officialaccount",
+        doc: "https://developers.weixin.qq.com/doc/offiaccount/Basic_Information/Network_Detection.html",
+    }
+    ClearQuota => Ack {
+        POST Api "/cgi-bin/clear_quota", AccessToken, Never,
+        area: "officialaccount",
+        doc: "https://developers.weixin.qq.com/doc/offiaccount/openApi/clear_quota.html",
+    }
+    GetApiQuota => ApiQuota {
+        POST Api "/cgi-bin/openapi/quota/get", AccessToken, Safe,
+        area: "officialaccount",
+        doc: "https://developers.weixin.qq.com/doc/offiaccount/openApi/get_api_quota.html",
+    }
+    GetRidInfo => RidInfo {
+        POST Api "/cgi-bin/openapi/rid/get", AccessToken, Safe,
+        area: "officialaccount",
+        doc: "https://developers.weixin.qq.com/doc/offiaccount/openApi/get_rid_info.html",
+    }
 }
 
-pub(crate) const CATALOG: &[Meta] = &[GetApiDomainIp::META, GetCallbackIp::META];
+pub(crate) const CATALOG: &[Meta] = &[
+    GetApiDomainIp::META,
+    GetCallbackIp::META,
+    CallbackCheck::META,
+    ClearQuota::META,
+    ClearQuotaByAppSecret::META,
+    GetApiQuota::META,
+    GetRidInfo::META,
+];

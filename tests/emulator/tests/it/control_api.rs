@@ -226,3 +226,20 @@ async fn responses_accounts_and_tickets_over_http() {
     let _: Value = code;
     emu.shutdown().await;
 }
+
+#[tokio::test]
+async fn reject_the_latest_token_of_an_account_by_kind() {
+    let (emu, c) = start().await;
+    let (token, _) = c.stable_token(false).await;
+    let r = c
+        .post(
+            "/__emulator/tokens/reject",
+            json!({"account": demo::APPID, "kind": "stable"}),
+        )
+        .await;
+    assert_eq!(r["rejected"], true);
+    assert!(!emu.is_token_valid(&token));
+    let (fresh, _) = c.stable_token(false).await;
+    assert_ne!(fresh, token, "a rejected stable token is replaced");
+    emu.shutdown().await;
+}

@@ -1,0 +1,157 @@
+//! Per-user credentials: one-shot exchanges of a login code, never cached by the SDK.
+
+use serde::{Deserialize, Serialize};
+
+use crate::endpoint::{Endpoint, Meta, Parse, parse_json};
+use crate::error::Result;
+use crate::secret::Secret;
+
+fn expose<S: serde::Serializer>(s: &Secret, ser: S) -> std::result::Result<S::Ok, S::Error> {
+    ser.serialize_str(s.expose())
+}
+
+/// `auth.code2Session` (`jscode2session`): a Mini Program login code for the user's `openid` and
+/// `session_key`.
+#[derive(Clone, Debug, Serialize)]
+pub struct Code2Session {
+    /// The Mini Program's app id.
+    pub appid: String,
+    /// Its app secret.
+    #[serde(serialize_with = "expose")]
+    pub secret: Secret,
+    /// The code from `wx.login`.
+    pub js_code: String,
+    /// Always `authorization_code`.
+    pub grant_type: &'static str,
+}
+
+impl Code2Session {
+    /// Exchanges `js_code` for the app `appid`.
+    pub fn new(appid: impl Into<String>, secret: Secret, js_code: impl Into<String>) -> Self {
+        Self {
+            appid: appid.into(),
+            secret,
+            js_code: js_code.into(),
+            grant_type: "authorization_code",
+        }
+    }
+}
+
+/// What [`Code2Session`] answers.
+#[derive(Clone, Debug, Deserialize)]
+pub struct Session {
+    /// The user's id in this app.
+    pub openid: String,
+    /// The key that decrypts the user's `encryptedData`.
+    pub session_key: Secret,
+    /// The user's id across the Open Platform account's apps, when bound.
+    #[serde(default)]
+    pub unionid: Option<String>,
+}
+
+impl Endpoint for Code2Session {
+    type Response = Session;
+    const META: Meta = crate::endpoint!(@meta Code2Session, GET, Api, "/sns/jscode2session", None, Safe, true, "miniprogram",
+        "https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/user-login/code2Session.html");
+    crate::endpoint!(@inputs GET);
+    fn parse(response: &http::Response<Vec<u8>>) -> Result<Session> {
+        Session::parse_response(response)
+    }
+}
+
+impl Parse for Session {
+    fn parse_response(response: &http::Response<Vec<u8>>) -> Result<Self> {
+        parse_json(response, true)
+    }
+}
+
+/// WeCom `auth/getuserinfo`: who opened a page, from the OAuth `code`.
+#[derive(Clone, Debug, Serialize)]
+pub struct GetWorkUserInfo {
+    /// The code from the OAuth redirect.
+    pub code: String,
+}
+
+/// What [`GetWorkUserInfo`] answers: a member (`userid`) or a non-member (`openid`).
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct WorkUserIdentity {
+    /// The member's id in the corp.
+    #[serde(default)]
+    pub userid: Option<String>,
+    /// With `snsapi_privateinfo`: the ticket for the member's sensitive details (30 minutes).
+    #[serde(default)]
+    pub user_ticket: Option<Secret>,
+    /// A non-member's id, unique within the corp.
+    #[serde(default)]
+    pub openid: Option<String>,
+    /// The external contact id, when the visitor is a customer of the corp.
+    #[serde(default)]
+    pub external_userid: Option<String>,
+}
+
+impl Endpoint for GetWorkUserInfo {
+    type Response = WorkUserIdentity;
+    const META: Meta = crate::endpoint!(@meta GetWorkUserInfo, GET, Work, "/cgi-bin/auth/getuserinfo", AccessToken, Safe, true, "work",
+        "https://developer.work.weixin.qq.com/document/path/91023");
+    crate::endpoint!(@inputs GET);
+    fn parse(response: &http::Response<Vec<u8>>) -> Result<WorkUserIdentity> {
+        parse_json(response, true)
+    }
+}
+
+/// The user-token endpoints, for the catalog.
+pub(crate) const CATALOG: &[Meta] = &[Code2Session::META, GetWorkUserInfo::META];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::endpoint::build_request;
+    use crate::host::Hosts;
+
+    #[test]
+    fn code2session() {
+        let req = Code2Session::new("wxapp", Secret::new("SECRET"), "CODE");
+        let http = build_request(&Hosts::default(), &req, None).unwrap();
+        assert_eq!(
+            http.uri(),
+            "https://api.weixin.qq.com/sns/jscode2session?appid=wxapp&secret=SECRET&js_code=CODE&grant_type=authorization_code"
+        );
+        assert!(!format!("{req:?}").contains("SECRET"));
+        let ok =
+            http::Response::new(br#"{"openid":"o1","session_key":"SK==","unionid":"u1"}"#.to_vec());
+        let s = Code2Session::parse(&ok).unwrap();
+        assert_eq!((s.openid.as_str(), s.session_key.expose()), ("o1", "SK=="));
+        let bad = http::Response::new(br#"{"errcode":40029,"errmsg":"invalid code"}"#.to_vec());
+        assert_eq!(
+            Code2Session::parse(&bad).unwrap_err().code(),
+            Some(crate::ErrCode(40029))
+        );
+    }
+
+    #[test]
+    fn work_user_info() {
+        let http = build_request(
+            &Hosts::default(),
+            &GetWorkUserInfo { code: "C".into() },
+            Some(&Secret::new("AT")),
+        )
+        .unwrap();
+        assert_eq!(
+            http.uri(),
+            "https://qyapi.weixin.qq.com/cgi-bin/auth/getuserinfo?access_token=AT&code=C"
+        );
+        let member = http::Response::new(
+            br#"{"errcode":0,"errmsg":"ok","userid":"zhangsan","user_ticket":"UT"}"#.to_vec(),
+        );
+        let m = GetWorkUserInfo::parse(&member).unwrap();
+        assert_eq!(m.userid.as_deref(), Some("zhangsan"));
+        let visitor = http::Response::new(
+            br#"{"errcode":0,"errmsg":"ok","openid":"o","external_userid":"wm1"}"#.to_vec(),
+        );
+        let v = GetWorkUserInfo::parse(&visitor).unwrap();
+        assert_eq!(
+            (v.userid, v.external_userid.as_deref()),
+            (None, Some("wm1"))
+        );
+    }
+}

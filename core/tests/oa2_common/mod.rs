@@ -1,0 +1,245 @@
+//! Helpers for the Official Account endpoint tests: building requests with a fixed token, parsing
+//! fixtures, and a scripted client for the pagination helpers.
+#![allow(dead_code)]
+
+use std::collections::VecDeque;
+use std::sync::{Arc, Mutex};
+
+use serde_json::Value;
+use wechat_core::client::{HttpClient, Runtime};
+use wechat_core::endpoint::{Endpoint, build_request};
+use wechat_core::{Client, Error, Hosts, MemoryStore, Secret, TokenFlow};
+
+/// The text of `tests/fixtures/<path>.json` at the repository root.
+#[macro_export]
+macro_rules! fixture {
+    ($path:literal) => {
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../tests/fixtures/",
+            $path,
+            ".json"
+        ))
+    };
+}
+
+/// The request of an endpoint, with `ACCESS_TOKEN` as the token.
+pub fn build<E: Endpoint>(endpoint: &E) -> http::Request<Vec<u8>> {
+    build_request(
+        &Hosts::default(),
+        endpoint,
+        Some(&Secret::new("ACCESS_TOKEN")),
+    )
+    .expect("request builds")
+}
+
+/// Asserts a `GET` with no body to `url` (query included).
+pub fn assert_get<E: Endpoint>(endpoint: &E, url: &str) {
+    let req = build(endpoint);
+    assert_eq!(req.method(), http::Method::GET);
+    assert_eq!(req.uri().to_string(), url);
+    assert!(req.body().is_empty(), "a GET has no body");
+}
+
+/// Asserts a `POST` to `url` whose JSON body equals `body`.
+pub fn assert_post_json<E: Endpoint>(endpoint: &E, url: &str, body: Value) {
+    let req = build(endpoint);
+    assert_eq!(req.method(), http::Method::POST);
+    assert_eq!(req.uri().to_string(), url);
+    assert_eq!(
+        req.headers()["content-type"],
+        "application/json",
+        "JSON content type"
+    );
+    let sent: Value = serde_json::from_slice(req.body()).expect("JSON body");
+    assert_eq!(sent, body);
+}
+
+/// Asserts a `POST` to `url` with an empty body.
+pub fn assert_post_empty<E: Endpoint>(endpoint: &E, url: &str) {
+    let req = build(endpoint);
+    assert_eq!(req.method(), http::Method::POST);
+    assert_eq!(req.uri().to_string(), url);
+    assert!(req.body().is_empty());
+}
+
+/// A multipart request to `url`: its body, lossily decoded, for `contains` checks.
+pub fn multipart<E: Endpoint>(endpoint: &E, url: &str) -> String {
+    let req = build(endpoint);
+    assert_eq!(req.method(), http::Method::POST);
+    assert_eq!(req.uri().to_string(), url);
+    let ct = req.headers()["content-type"].to_str().unwrap().to_owned();
+    let boundary = ct
+        .strip_prefix("multipart/form-data; boundary=")
+        .expect("multipart content type");
+    let body = String::from_utf8_lossy(req.body()).into_owned();
+    assert!(body.starts_with(&format!("--{boundary}\r\n")));
+    assert!(body.ends_with(&format!("--{boundary}--\r\n")));
+    body
+}
+
+/// An HTTP 200 answer with `body`.
+pub fn ok(body: impl Into<Vec<u8>>) -> http::Response<Vec<u8>> {
+    http::Response::builder()
+        .status(200)
+        .body(body.into())
+        .unwrap()
+}
+
+/// Parses `body` as the endpoint's answer.
+pub fn parse<E: Endpoint>(body: &str) -> E::Response {
+    match E::parse(&ok(body)) {
+        Ok(r) => r,
+        Err(e) => panic!("{} does not parse: {e:?}", E::META.name),
+    }
+}
+
+/// Parses `body` as the endpoint's answer, expecting WeChat's error `code`.
+pub fn assert_errcode<E: Endpoint>(body: &str, code: i64)
+where
+    E::Response: std::fmt::Debug,
+{
+    match E::parse(&ok(body)) {
+        Err(Error::Api(e)) => assert_eq!(e.code.0, code),
+        other => panic!("expected errcode {code}, got {other:?}"),
+    }
+}
+
+/// The catalog entry of an endpoint exists and is the Official Account's.
+pub fn assert_cataloged<E: Endpoint>() {
+    let meta = E::META;
+    assert_eq!(meta.area, "officialaccount");
+    assert!(
+        meta.doc
+            .starts_with("https://developers.weixin.qq.com/doc/offiaccount/")
+            || meta.doc.starts_with("https://iot.weixin.qq.com/"),
+        "{}",
+        meta.doc
+    );
+    assert!(
+        wechat_core::catalog::all().any(|m| *m == meta),
+        "{} is not in the catalog",
+        meta.name
+    );
+}
+
+/// A WeChat that hands out tokens and answers other paths from a script, recording every request.
+#[derive(Default)]
+pub struct Scripted {
+    answers: Mutex<VecDeque<(u16, String)>>,
+    requests: Mutex<Vec<http::Request<Vec<u8>>>>,
+}
+
+impl Scripted {
+    /// Queues an answer for the next business call.
+    pub fn answer(&self, body: impl Into<String>) {
+        self.answers.lock().unwrap().push_back((200, body.into()));
+    }
+
+    /// The business requests sent so far (token fetches left out).
+    pub fn requests(&self) -> Vec<http::Request<Vec<u8>>> {
+        self.requests.lock().unwrap().clone()
+    }
+
+    /// The JSON bodies of the business requests sent so far.
+    pub fn bodies(&self) -> Vec<Value> {
+        self.requests()
+            .iter()
+            .map(|r| serde_json::from_slice(r.body()).unwrap())
+            .collect()
+    }
+}
+
+/// The HTTP client over a [`Scripted`] WeChat.
+#[derive(Clone)]
+pub struct FakeHttp(pub Arc<Scripted>);
+
+impl HttpClient for FakeHttp {
+    async fn send(
+        &self,
+        req: http::Request<Vec<u8>>,
+    ) -> wechat_core::Result<http::Response<Vec<u8>>> {
+        let path = req.uri().path().to_owned();
+        if path == "/cgi-bin/stable_token" || path == "/cgi-bin/token" {
+            return Ok(ok(r#"{"access_token":"ACCESS_TOKEN","expires_in":7200}"#));
+        }
+        self.0.requests.lock().unwrap().push(req);
+        let (status, body) = self
+            .0
+            .answers
+            .lock()
+            .unwrap()
+            .pop_front()
+            .expect("a scripted answer");
+        Ok(http::Response::builder()
+            .status(status)
+            .body(body.into_bytes())
+            .unwrap())
+    }
+}
+
+/// A fixed clock, no sleeping, predictable randomness.
+pub struct FixedRuntime;
+
+pub const T0: u64 = 1_700_000_000_000;
+
+impl Runtime for FixedRuntime {
+    fn now_ms(&self) -> u64 {
+        T0
+    }
+    async fn sleep(&self, _ms: u64) {}
+    fn fill_random(&self, buf: &mut [u8]) {
+        for (i, b) in buf.iter_mut().enumerate() {
+            *b = i as u8;
+        }
+    }
+}
+
+/// The client type of these tests.
+pub type TestClient = Client<FakeHttp, MemoryStore, FixedRuntime>;
+
+/// A client over a fresh scripted WeChat, and that WeChat.
+pub fn client() -> (TestClient, Arc<Scripted>) {
+    let wechat = Arc::new(Scripted::default());
+    let flow = TokenFlow::Stable {
+        appid: "wxapp".into(),
+        secret: Secret::new("APPSECRET"),
+    };
+    let client = Client::new(
+        flow,
+        FakeHttp(wechat.clone()),
+        MemoryStore::new(|| T0),
+        FixedRuntime,
+    );
+    (client, wechat)
+}
+
+/// Every row of the reference SDK's endpoint list in `package` has a catalog entry with its
+/// method (`upload` meaning a `POST`, `URL` a `GET` download) and URL.
+pub fn assert_rows_covered(package: &str) {
+    const ROWS: &str = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/go-sdk-endpoints.tsv"
+    ));
+    let hosts = Hosts::default();
+    let mut seen = 0;
+    for row in ROWS.lines().skip(1) {
+        let cols: Vec<&str> = row.split('\t').collect();
+        if cols.get(1) != Some(&package) {
+            continue;
+        }
+        seen += 1;
+        let method = match cols[3] {
+            "upload" => "POST",
+            "URL" => "GET",
+            m => m,
+        };
+        let url = cols[4].split('?').next().unwrap();
+        assert!(
+            wechat_core::catalog::all()
+                .any(|m| m.method.as_str() == method && hosts.url(m.host, m.path) == url),
+            "{package}: no catalog entry for {method} {url}"
+        );
+    }
+    assert!(seen > 0, "no reference rows for {package}");
+}

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# End-to-end test of the example Worker: install the tools (idempotent),
+# build the Worker, then run tests/worker/e2e.test.mjs, which starts
+# `wrangler dev` on loopback, checks the routes and tears it down.
+# Exits non-zero if any step fails or if no test ran.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+export CI=true WRANGLER_SEND_METRICS=false CLOUDFLARE_CF_FETCH_ENABLED=false
+
+"$root/scripts/install-worker-tools.sh"
+
+start=$(date +%s)
+"$root/scripts/build-worker.sh"
+wasm=$root/examples/worker/build/index_bg.wasm
+[[ -s $wasm ]] || { echo "e2e: $wasm was not built" >&2; exit 1; }
+echo "e2e: build took $(($(date +%s) - start)) s; index_bg.wasm $(wc -c <"$wasm") bytes, $(gzip -9 -c "$wasm" | wc -c) gzipped" >&2
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+# `node --test` on a single file; its summary says how many tests passed.
+if ! node --test "$root/tests/worker/e2e.test.mjs" 2>&1 | tee "$log"; then
+    echo "e2e: FAILED" >&2
+    exit 1
+fi
+grep -Eq '^# pass [1-9]' "$log" || { echo "e2e: no test passed" >&2; exit 1; }
+grep -Eq '^# fail 0$' "$log" || { echo "e2e: failures" >&2; exit 1; }
