@@ -24,5 +24,8 @@ if [ -n "$forbidden" ]; then
   exit 1
 fi
 
+step "test dependencies: redis-server"
+bash scripts/install-test-deps.sh
+
 step "cargo test (workspace)"
 cargo test --locked

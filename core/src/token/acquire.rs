@@ -119,6 +119,7 @@ enum State {
     Start,
     Loading { deadline: u64 },
     Leasing { deadline: u64 },
+    Rechecking,
     Waiting { deadline: u64 },
     Gathering { held: bool, pending: Option<Need> },
     Fetching { held: bool },
@@ -189,7 +190,14 @@ impl<'a> Acquire<'a> {
                 }
             },
             (State::Leasing { deadline }, Input::Leased(leased)) => match leased {
-                Ok(true) => self.gather(now_ms, true),
+                // Another caller may have stored a fresh token between our load and our lease:
+                // look again before fetching, or a classic fetch would retire that token.
+                Ok(true) => {
+                    self.state = State::Rechecking;
+                    Action::Load {
+                        key: self.key.clone(),
+                    }
+                }
                 // The store is broken: go on; the caller's single-flight keeps this process to one fetch.
                 Err(_) => self.gather(now_ms, false),
                 Ok(false) if now_ms >= deadline => Action::Done(Err(Error::Credential(format!(
@@ -200,6 +208,12 @@ impl<'a> Acquire<'a> {
                     self.state = State::Waiting { deadline };
                     Action::WaitUntil(now_ms.saturating_add(self.policy.poll_ms).min(deadline))
                 }
+            },
+            (State::Rechecking, Input::Loaded(loaded)) => match loaded {
+                Ok(Some(t)) if t.is_fresh(now_ms, self.policy.refresh_margin_ms) => {
+                    self.finish(true, Ok(t))
+                }
+                _ => self.gather(now_ms, true),
             },
             (State::Waiting { deadline }, Input::Waited) => self.load(deadline),
             (State::Gathering { held, pending }, input) => {

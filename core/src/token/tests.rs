@@ -34,6 +34,43 @@ fn token(value: &str, expires_at_ms: u64) -> StoredToken {
     }
 }
 
+/// Takes the lease; the flow looks at the store once more and finds nothing fresh.
+fn leased(m: &mut Acquire<'_>) -> Action {
+    match m.step(NOW, Input::Leased(Ok(true))) {
+        Action::Load { key } => assert_eq!(key, m.key()),
+        a => panic!("expected a second look after the lease, got {a:?}"),
+    }
+    m.step(NOW, Input::Loaded(Ok(None)))
+}
+
+#[test]
+fn a_token_stored_while_leasing_is_used_without_a_fetch() {
+    // Another process stored a fresh token between our first look and our lease.
+    let flow = stable();
+    let hosts = hosts();
+    let mut m = Acquire::new(&flow, &hosts, Policy::default(), "me".into());
+    let _ = m.step(NOW, Input::Start);
+    let Action::TryLease { .. } = m.step(NOW, Input::Loaded(Ok(None))) else {
+        panic!()
+    };
+    let Action::Load { .. } = m.step(NOW, Input::Leased(Ok(true))) else {
+        panic!()
+    };
+    let fresh = token("FRESH", NOW + 7_200_000);
+    let Action::Release { key, holder } = m.step(NOW, Input::Loaded(Ok(Some(fresh.clone()))))
+    else {
+        panic!()
+    };
+    assert_eq!(
+        (key.as_str(), holder.as_str()),
+        ("wechat:app:wxapp:stable_token:lease", "me")
+    );
+    match m.step(NOW, Input::Released) {
+        Action::Done(Ok(t)) => assert_eq!(t, fresh),
+        a => panic!("{a:?}"),
+    }
+}
+
 #[test]
 fn fresh_stored_token_is_served_without_a_fetch() {
     let flow = stable();
@@ -69,7 +106,7 @@ fn token_inside_the_margin_is_refreshed_under_a_lease() {
     };
     assert_eq!(key, "wechat:app:wxapp:stable_token:lease");
     assert_eq!((holder.as_str(), ttl_ms), ("me", policy.lease_ttl_ms));
-    let Action::Fetch(req) = m.step(NOW, Input::Leased(Ok(true))) else {
+    let Action::Fetch(req) = leased(&mut m) else {
         panic!()
     };
     assert_eq!(req.method(), http::Method::POST);
@@ -191,7 +228,7 @@ fn fetch_error_releases_the_lease_and_keeps_the_secret_out() {
     let mut m = Acquire::new(&flow, &hosts, Policy::default(), "me".into());
     let _ = m.step(NOW, Input::Start);
     let _ = m.step(NOW, Input::Loaded(Ok(None)));
-    let _ = m.step(NOW, Input::Leased(Ok(true)));
+    let _ = leased(&mut m);
     let Action::Release { .. } = m.step(
         NOW,
         Input::Fetched(ok(r#"{"errcode":40125,"errmsg":"invalid appsecret"}"#)),
@@ -249,7 +286,7 @@ fn tickets_depend_on_their_token() {
     let mut m = Acquire::new(&flow, &hosts, Policy::default(), "me".into());
     let _ = m.step(NOW, Input::Start);
     let _ = m.step(NOW, Input::Loaded(Ok(None)));
-    let Action::Token(parent) = m.step(NOW, Input::Leased(Ok(true))) else {
+    let Action::Token(parent) = leased(&mut m) else {
         panic!()
     };
     assert_eq!(parent, stable());
@@ -298,7 +335,7 @@ fn component_token_needs_the_pushed_ticket() {
     let mut m = Acquire::new(&flow, &hosts, Policy::default(), "me".into());
     let _ = m.step(NOW, Input::Start);
     let _ = m.step(NOW, Input::Loaded(Ok(None)));
-    let Action::Load { key } = m.step(NOW, Input::Leased(Ok(true))) else {
+    let Action::Load { key } = leased(&mut m) else {
         panic!()
     };
     assert_eq!(key, "wechat:open:wxcomp:component_verify_ticket");
@@ -316,7 +353,7 @@ fn component_token_needs_the_pushed_ticket() {
     let mut m = Acquire::new(&flow, &hosts, Policy::default(), "me".into());
     let _ = m.step(NOW, Input::Start);
     let _ = m.step(NOW, Input::Loaded(Ok(None)));
-    let _ = m.step(NOW, Input::Leased(Ok(true)));
+    let _ = leased(&mut m);
     let ticket = StoredToken::new(
         Secret::new("ticket@@@x"),
         NOW,
@@ -344,7 +381,7 @@ fn authorizer_token_refreshes_from_the_stored_refresh_token_and_keeps_the_new_on
     let mut m = Acquire::new(&flow, &hosts, Policy::default(), "me".into());
     let _ = m.step(NOW, Input::Start);
     let _ = m.step(NOW, Input::Loaded(Ok(None)));
-    let Action::Token(TokenFlow::Component(_)) = m.step(NOW, Input::Leased(Ok(true))) else {
+    let Action::Token(TokenFlow::Component(_)) = leased(&mut m) else {
         panic!()
     };
     let Action::Load { key } = m.step(NOW, Input::Token(Ok(Secret::new("CAT")))) else {

@@ -1,0 +1,80 @@
+//! A WeChat callback bot on axum: `cargo run --example axum_bot`.
+//!
+//! It answers text messages with an echo, greets new subscribers and acknowledges menu clicks
+//! (see `examples/src/lib.rs`). Configure it like the "server configuration" of your account:
+//!
+//! - `WECHAT_CALLBACK_TOKEN`: the Token;
+//! - `WECHAT_ENCODING_AES_KEY` and `WECHAT_APPID`: for the compatible and safe modes (the corp id
+//!   as `WECHAT_APPID` with `WECHAT_PLATFORM=work`);
+//! - `WECHAT_PLATFORM`: `oa` (default), `mp`, `open` or `work`;
+//! - `PORT`: where to listen on 127.0.0.1 (default 3000).
+//!
+//! Without them it runs with demo settings and prints a `wechat callback simulate` command that
+//! talks to it, so it can be tried on a laptop before WeChat ever calls it.
+
+use std::net::{Ipv4Addr, SocketAddr};
+
+use wechat_core::Secret;
+use wechat_core::callback::{CallbackHandler, Platform};
+
+const DEMO_TOKEN: &str = "demo-callback-token";
+const DEMO_AES_KEY: &str = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
+const DEMO_APPID: &str = "wx0000000000emu001";
+
+fn env(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let platform = match env("WECHAT_PLATFORM").as_deref() {
+        None | Some("oa") => Platform::OfficialAccount,
+        Some("mp") => Platform::MiniProgram,
+        Some("open") => Platform::OpenPlatform,
+        Some("work") => Platform::WeCom,
+        Some(other) => {
+            return Err(
+                format!("WECHAT_PLATFORM must be oa, mp, open or work, not {other}").into(),
+            );
+        }
+    };
+    let demo = env("WECHAT_CALLBACK_TOKEN").is_none();
+    let token = env("WECHAT_CALLBACK_TOKEN").unwrap_or_else(|| DEMO_TOKEN.into());
+    let key = env("WECHAT_ENCODING_AES_KEY").or_else(|| demo.then(|| DEMO_AES_KEY.into()));
+    let appid = env("WECHAT_APPID").or_else(|| demo.then(|| DEMO_APPID.into()));
+
+    let mut handler = CallbackHandler::new(platform, Secret::new(token)).timestamp_window(300);
+    if let Some(key) = &key {
+        let appid = appid
+            .clone()
+            .ok_or("WECHAT_ENCODING_AES_KEY needs WECHAT_APPID (the receiver id)")?;
+        handler = handler.with_aes_key(key, appid)?;
+    }
+
+    let port = env("PORT")
+        .map(|p| p.parse())
+        .transpose()?
+        .unwrap_or(3000u16);
+    let listener =
+        tokio::net::TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, port))).await?;
+    let url = format!("http://{}/wechat", listener.local_addr()?);
+    println!("WeChat callback bot on {url}");
+    if demo {
+        let work = if platform == Platform::WeCom {
+            "--platform work "
+        } else {
+            ""
+        };
+        println!("demo settings; try it with:");
+        println!(
+            "  cargo run -p wechat-cli -- {work}callback simulate --url {url} --token {DEMO_TOKEN} \
+             --aes-key {DEMO_AES_KEY} --appid {DEMO_APPID} --text hello"
+        );
+    }
+    axum::serve(listener, wechat_examples::bot::router(handler))
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await?;
+    Ok(())
+}
