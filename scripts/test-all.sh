@@ -17,15 +17,21 @@ cargo clippy --all-targets --locked -- -D warnings
 
 step "wechat-core builds for wasm32 without IO crates"
 cargo check -p wechat-core --target wasm32-unknown-unknown --locked
-forbidden=$(cargo tree -p wechat-core --target wasm32-unknown-unknown -e normal --prefix none \
-  | awk '{print $1}' | grep -xE 'tokio|mio|reqwest|hyper|getrandom' | sort -u || true)
+tree=$(cargo tree -p wechat-core --target wasm32-unknown-unknown -e normal --prefix none --locked)
+forbidden=$(awk '{print $1}' <<<"$tree" | grep -xE 'tokio|mio|reqwest|hyper|getrandom' | sort -u || true)
 if [ -n "$forbidden" ]; then
   echo "wechat-core pulls IO crates on wasm32: $forbidden" >&2
   exit 1
 fi
+
+step "cargo clippy (the Worker crates, wasm32)"
+cargo clippy -p wechat-worker -p wechat-worker-example --target wasm32-unknown-unknown --locked -- -D warnings
 
 step "test dependencies: redis-server"
 bash scripts/install-test-deps.sh
 
 step "cargo test (workspace)"
 cargo test --locked
+
+step "the example Worker end to end, under wrangler dev against the emulator"
+bash tests/worker/e2e.sh

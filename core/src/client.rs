@@ -553,11 +553,41 @@ fn warn<T>(key: &str, r: Result<T, StoreError>) -> Result<T, StoreError> {
     r
 }
 
+/// Leases held in one process's memory: who holds each key, until when (Unix ms). The lease part of
+/// [`MemoryStore`], and of any store whose leases need not outlive the process.
+#[derive(Debug, Default)]
+pub struct Leases(Mutex<HashMap<String, (String, u64)>>);
+
+impl Leases {
+    /// Takes `key` for `holder` until `now_ms + ttl_ms` unless someone holds it.
+    pub fn try_take(&self, key: &str, holder: &str, ttl_ms: u64, now_ms: u64) -> bool {
+        let mut leases = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        match leases.get(key) {
+            Some((_, until)) if *until > now_ms => false,
+            _ => {
+                leases.insert(
+                    key.to_owned(),
+                    (holder.to_owned(), now_ms.saturating_add(ttl_ms)),
+                );
+                true
+            }
+        }
+    }
+
+    /// Frees `key` if `holder` holds it.
+    pub fn release(&self, key: &str, holder: &str) {
+        let mut leases = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if leases.get(key).is_some_and(|(h, _)| h == holder) {
+            leases.remove(key);
+        }
+    }
+}
+
 /// A token store in this process's memory. Tokens never touch the disk.
 pub struct MemoryStore {
     clock: Box<dyn Fn() -> u64 + Send + Sync>,
     records: Mutex<HashMap<String, (StoredToken, Option<u64>)>>,
-    leases: Mutex<HashMap<String, (String, u64)>>,
+    leases: Leases,
 }
 
 impl std::fmt::Debug for MemoryStore {
@@ -572,7 +602,7 @@ impl MemoryStore {
         Self {
             clock: Box::new(clock),
             records: Mutex::default(),
-            leases: Mutex::default(),
+            leases: Leases::default(),
         }
     }
 
@@ -606,25 +636,11 @@ impl TokenStore for MemoryStore {
     }
 
     async fn try_lease(&self, key: &str, holder: &str, ttl_ms: u64) -> Result<bool, StoreError> {
-        let now = (self.clock)();
-        let mut leases = self.leases.lock().unwrap_or_else(|e| e.into_inner());
-        match leases.get(key) {
-            Some((_, until)) if *until > now => Ok(false),
-            _ => {
-                leases.insert(
-                    key.to_owned(),
-                    (holder.to_owned(), now.saturating_add(ttl_ms)),
-                );
-                Ok(true)
-            }
-        }
+        Ok(self.leases.try_take(key, holder, ttl_ms, (self.clock)()))
     }
 
     async fn release(&self, key: &str, holder: &str) -> Result<(), StoreError> {
-        let mut leases = self.leases.lock().unwrap_or_else(|e| e.into_inner());
-        if leases.get(key).is_some_and(|(h, _)| h == holder) {
-            leases.remove(key);
-        }
+        self.leases.release(key, holder);
         Ok(())
     }
 

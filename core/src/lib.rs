@@ -21,7 +21,7 @@ pub mod host;
 pub mod secret;
 pub mod token;
 
-pub use client::{Client, HttpClient, MemoryStore, RetryPolicy, Runtime, TokenStore};
+pub use client::{Client, HttpClient, Leases, MemoryStore, RetryPolicy, Runtime, TokenStore};
 pub use endpoint::{Endpoint, Method};
 pub use error::{ApiError, ErrCode, Error, Result};
 pub use host::{Host, Hosts};

@@ -8,10 +8,9 @@
 //! mirrors what it stores into KV. If the object cannot be reached, an isolate fetches by itself.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
-use wechat_core::client::TokenStore;
+use wechat_core::client::{Leases, TokenStore};
 use wechat_core::token::{StoreError, TicketKind};
 use wechat_core::{Client, Hosts, Runtime, Secret, StoredToken, TokenFlow};
 use worker::{Method, Request, RequestInit, Response};
@@ -181,7 +180,7 @@ pub struct DurableStore {
     storage: worker::Storage,
     kv: Option<KvStore>,
     clock: WorkerRuntime,
-    leases: RefCell<HashMap<String, (String, u64)>>,
+    leases: Leases,
 }
 
 impl DurableStore {
@@ -191,7 +190,7 @@ impl DurableStore {
             storage,
             kv,
             clock: WorkerRuntime::new(),
-            leases: RefCell::default(),
+            leases: Leases::default(),
         }
     }
 }
@@ -218,22 +217,13 @@ impl TokenStore for DurableStore {
     }
 
     async fn try_lease(&self, key: &str, holder: &str, ttl_ms: u64) -> Result<bool, StoreError> {
-        let now = self.clock.now_ms();
-        let mut leases = self.leases.borrow_mut();
-        match leases.get(key) {
-            Some((_, until)) if *until > now => Ok(false),
-            _ => {
-                leases.insert(key.into(), (holder.into(), now.saturating_add(ttl_ms)));
-                Ok(true)
-            }
-        }
+        Ok(self
+            .leases
+            .try_take(key, holder, ttl_ms, self.clock.now_ms()))
     }
 
     async fn release(&self, key: &str, holder: &str) -> Result<(), StoreError> {
-        let mut leases = self.leases.borrow_mut();
-        if leases.get(key).is_some_and(|(h, _)| h == holder) {
-            leases.remove(key);
-        }
+        self.leases.release(key, holder);
         Ok(())
     }
 
