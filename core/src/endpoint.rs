@@ -454,14 +454,41 @@ pub struct Ack {}
 /// Implements [`Endpoint`] for a request type whose fields are the query (`GET`) or the JSON body
 /// (`POST`), with a JSON or binary response.
 ///
-/// ```ignore
-/// endpoint! {
+/// ```
+/// use serde::{Deserialize, Serialize};
+///
+/// /// `get_api_domain_ip`: the egress IPs of `api.weixin.qq.com`.
+/// #[derive(Serialize)]
+/// pub struct GetApiDomainIp {}
+///
+/// /// A list of IP addresses.
+/// #[derive(Deserialize)]
+/// pub struct IpList {
+///     pub ip_list: Vec<String>,
+/// }
+///
+/// wechat_core::json_response!(IpList);
+/// wechat_core::endpoint! {
 ///     GetApiDomainIp => IpList {
 ///         GET Api "/cgi-bin/get_api_domain_ip", AccessToken, Safe,
 ///         area: "officialaccount",
 ///         doc: "https://developers.weixin.qq.com/doc/offiaccount/Basic_Information/Get_the_WeChat_server_IP_address.html",
 ///     }
 /// }
+///
+/// use wechat_core::{Endpoint, Hosts, Secret};
+/// let request = wechat_core::endpoint::build_request(
+///     &Hosts::default(),
+///     &GetApiDomainIp {},
+///     Some(&Secret::new("TOKEN")),
+/// )?;
+/// assert_eq!(
+///     request.uri(),
+///     "https://api.weixin.qq.com/cgi-bin/get_api_domain_ip?access_token=TOKEN"
+/// );
+/// let answer = http::Response::new(br#"{"ip_list":["101.226.62.77"]}"#.to_vec());
+/// assert_eq!(GetApiDomainIp::parse(&answer)?.ip_list, ["101.226.62.77"]);
+/// # Ok::<(), wechat_core::Error>(())
 /// ```
 #[macro_export]
 macro_rules! endpoint {
@@ -501,7 +528,7 @@ macro_rules! endpoint {
             const META: $crate::endpoint::Meta =
                 $crate::endpoint!(@meta $req, $method, $host, $path, $cred, $repeat, false, $area, $doc);
             $crate::endpoint!(@inputs $method);
-            fn parse(response: &http::Response<Vec<u8>>) -> $crate::error::Result<$resp> {
+            fn parse(response: &$crate::http::Response<Vec<u8>>) -> $crate::error::Result<$resp> {
                 $crate::endpoint::Parse::parse_response(response)
             }
         }
@@ -525,7 +552,7 @@ impl Parse for Binary {
 macro_rules! json_response {
     ($($t:ty),* $(,)?) => {$(
         impl $crate::endpoint::Parse for $t {
-            fn parse_response(response: &http::Response<Vec<u8>>) -> $crate::error::Result<Self> {
+            fn parse_response(response: &$crate::http::Response<Vec<u8>>) -> $crate::error::Result<Self> {
                 $crate::endpoint::parse_json(response, false)
             }
         }

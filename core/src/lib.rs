@@ -21,6 +21,8 @@ pub mod host;
 pub mod secret;
 pub mod token;
 
+pub use http;
+
 pub use client::{Client, HttpClient, Leases, MemoryStore, RetryPolicy, Runtime, TokenStore};
 pub use endpoint::{Endpoint, Method};
 pub use error::{ApiError, ErrCode, Error, Result};
