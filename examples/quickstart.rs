@@ -12,10 +12,8 @@ use std::process::ExitCode;
 use wechat_core::Secret;
 use wechat_core::api::oa::basic::GetApiDomainIp;
 use wechat_core::api::oa::menu::{Button, CreateMenu};
-use wechat_core::callback::{CallbackHandler, Message, MessageCrypto, Platform};
-use wechat_core::client::Runtime;
-use wechat_emulator::{CallbackPush, CallbackSealer, Emulator, Fault, SealedCallback, demo};
-use wechat_reqwest::SystemRuntime;
+use wechat_core::callback::{CallbackHandler, Message, Platform};
+use wechat_emulator::{CallbackPush, Emulator, Fault, demo};
 
 fn env(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.trim().is_empty())
@@ -151,28 +149,6 @@ async fn run() -> Result<(), BoxError> {
 const CALLBACK_TOKEN: &str = "quickstart-callback-token";
 const ENCODING_AES_KEY: &str = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
 
-/// Seals pushes as WeChat does, for the emulator.
-struct Sealer(MessageCrypto);
-
-impl CallbackSealer for Sealer {
-    fn seal(&self, plain: &[u8], timestamp: &str, nonce: &str) -> Result<SealedCallback, String> {
-        let mut random = [0u8; 16];
-        SystemRuntime.fill_random(&mut random);
-        let sealed = self.0.seal(plain, timestamp, nonce, random);
-        let to = Message::parse(plain)
-            .map(|m| m.to_user_name().to_owned())
-            .unwrap_or_default();
-        Ok(SealedCallback {
-            body: format!(
-                "<xml><ToUserName><![CDATA[{to}]]></ToUserName><Encrypt><![CDATA[{}]]></Encrypt></xml>",
-                sealed.encrypt
-            )
-            .into_bytes(),
-            msg_signature: sealed.msg_signature,
-        })
-    }
-}
-
 async fn callback_step(emu: &wechat_emulator::EmulatorHandle) -> Result<(), BoxError> {
     let handler = CallbackHandler::new(Platform::OfficialAccount, Secret::new(CALLBACK_TOKEN))
         .with_aes_key(ENCODING_AES_KEY, demo::APPID)?
@@ -190,27 +166,21 @@ async fn callback_step(emu: &wechat_emulator::EmulatorHandle) -> Result<(), BoxE
          <MsgType><![CDATA[text]]></MsgType><Content><![CDATA[hello]]></Content>\
          <MsgId>{now}0001</MsgId></xml>"
     );
-    let crypto = MessageCrypto::new(Secret::new(CALLBACK_TOKEN), ENCODING_AES_KEY, demo::APPID)?;
-    let push =
-        CallbackPush::xml(&url, CALLBACK_TOKEN, message).with_query("openid", "oQuickstartUser");
-    let response = emu
-        .push_sealed_callback(&push, &Sealer(crypto.clone()))
-        .await?;
+    let push = CallbackPush::xml(&url, CALLBACK_TOKEN, message)
+        .with_query("openid", "oQuickstartUser")
+        .encrypted(ENCODING_AES_KEY, demo::APPID);
+    let response = emu.push_callback(&push).await?;
     bot.abort();
     println!("   WeChat pushed an encrypted text message \"hello\" to {url}");
 
-    // WeChat's side: check the reply's signature and decrypt it.
-    let reply = Message::parse(&response.body)?.to_fields();
-    let field = |k: &str| {
-        reply
-            .get(k)
-            .and_then(|v| v.as_str())
-            .unwrap_or_default()
-            .to_owned()
-    };
-    let (encrypt, signature) = (field("Encrypt"), field("MsgSignature"));
-    crypto.verify_signature(&signature, &field("TimeStamp"), &field("Nonce"), &encrypt)?;
-    let answer = Message::parse(&crypto.decrypt(&encrypt)?)?.to_fields();
+    // WeChat's side checked the reply's signature and decrypted it.
+    if !response.text().contains("<Encrypt>") {
+        return Err("the bot answered in plain text".into());
+    }
+    let plaintext = response
+        .plaintext
+        .ok_or("the reply's signature did not verify")?;
+    let answer = Message::parse(plaintext.as_bytes())?.to_fields();
     println!(
         "   the bot verified, decrypted and answered with an encrypted, signed reply: \"{}\"",
         answer

@@ -5,7 +5,7 @@ use std::io::Read;
 
 use clap::{Args, Subcommand};
 use wechat_core::Secret;
-use wechat_core::callback::{Message, MessageCrypto};
+use wechat_core::callback::{Message, MessageCrypto, Pusher};
 use wechat_core::client::{HttpClient, Runtime};
 use wechat_reqwest::{ReqwestClient, SystemRuntime};
 
@@ -256,10 +256,6 @@ pub fn parse() -> Result<(), Failure> {
     print(&text)
 }
 
-fn encode(s: &str) -> String {
-    wechat_core::endpoint::encode_component(s).to_string()
-}
-
 pub async fn simulate(
     platform: Platform,
     agent: Option<&str>,
@@ -273,7 +269,6 @@ pub async fn simulate(
     }
     let rt = SystemRuntime;
     let now = rt.now_ms() / 1000;
-    let timestamp = now.to_string();
     let mut r = [0u8; 8];
     rt.fill_random(&mut r);
     let nonce = (u64::from_le_bytes(r) % 10_000_000_000).to_string();
@@ -307,42 +302,25 @@ pub async fn simulate(
     }
     xml.push_str("</xml>");
 
-    let mut query = vec![("timestamp", timestamp.clone()), ("nonce", nonce.clone())];
-    let crypto = match (&a.aes_key, &a.appid) {
-        (Some(key), Some(appid)) => Some(
-            MessageCrypto::new(Secret::new(a.token.clone()), key, appid.clone()).map_err(input)?,
-        ),
-        _ => None,
+    let token = Secret::new(a.token.clone());
+    let core_platform = if wecom {
+        wechat_core::callback::Platform::WeCom
+    } else {
+        wechat_core::callback::Platform::OfficialAccount
     };
-    let body = match &crypto {
-        Some(c) => {
-            let sealed = c.seal(xml.as_bytes(), &timestamp, &nonce, fresh_random());
-            if !wecom {
-                query.push(("encrypt_type", "aes".into()));
-            }
-            query.push(("msg_signature", sealed.msg_signature));
-            format!(
-                "<xml><ToUserName>{}</ToUserName><Encrypt>{}</Encrypt></xml>",
-                cdata(&a.to),
-                cdata(&sealed.encrypt)
-            )
+    let mut pusher = Pusher::new(core_platform, token.clone());
+    let encrypted = match (&a.aes_key, &a.appid) {
+        (Some(key), Some(appid)) => {
+            pusher =
+                pusher.with_crypto(MessageCrypto::new(token, key, appid.clone()).map_err(input)?);
+            true
         }
-        None => xml,
+        _ => false,
     };
-    if !wecom {
-        let signature = wechat_core::callback::sha1_signature(&[&a.token, &timestamp, &nonce]);
-        query.push(("signature", signature));
-        query.push(("openid", a.from.clone()));
-    }
-    let qs: Vec<String> = query
-        .iter()
-        .map(|(k, v)| format!("{k}={}", encode(v)))
-        .collect();
-    let sep = if a.url.contains('?') { '&' } else { '?' };
-    let url = format!("{}{sep}{}", a.url, qs.join("&"));
-    let request = http::Request::post(url)
-        .header(http::header::CONTENT_TYPE, "text/xml; charset=utf-8")
-        .body(body.into_bytes())
+    let openid = [("openid", a.from.as_str())];
+    let extra: &[(&str, &str)] = if wecom { &[] } else { &openid };
+    let request = pusher
+        .request(&a.url, xml.as_bytes(), now, &nonce, fresh_random(), extra)
         .map_err(|_| Failure::Input("--url is not a valid URL".into()))?;
     let http = ReqwestClient::options()
         .timeout(std::time::Duration::from_secs(10))
@@ -359,31 +337,17 @@ pub async fn simulate(
                 .collect::<String>()
         )));
     }
-    let reply = response.body();
-    let text = String::from_utf8_lossy(reply);
-    let trimmed = text.trim();
-    if trimmed.is_empty() {
+    if !encrypted && field(response.body(), "Encrypt")?.is_some() {
+        return Err(Failure::Input(
+            "the bot answered encrypted: give --aes-key and --appid".into(),
+        ));
+    }
+    let plain = pusher
+        .read_reply(response.body())
+        .map_err(|e| Failure::Input(format!("the bot's reply: {e}")))?;
+    let text = String::from_utf8_lossy(&plain);
+    if text.is_empty() {
         return print("(empty reply: the bot has nothing to say)");
     }
-    if trimmed.eq_ignore_ascii_case("success") {
-        return print("success");
-    }
-    match (&crypto, field(reply, "Encrypt")?) {
-        (Some(c), Some(encrypt)) => {
-            let signature = field(reply, "MsgSignature")?
-                .ok_or_else(|| Failure::Input("the encrypted reply has no MsgSignature".into()))?;
-            let ts = field(reply, "TimeStamp")?.unwrap_or_default();
-            let reply_nonce = field(reply, "Nonce")?.unwrap_or_default();
-            c.verify_signature(&signature, &ts, &reply_nonce, &encrypt)
-                .map_err(|e| Failure::Input(format!("the bot's reply: {e}")))?;
-            let plain = c
-                .decrypt_to_string(&encrypt)
-                .map_err(|e| Failure::Input(format!("the bot's reply: {e}")))?;
-            print(&plain)
-        }
-        (None, Some(_)) => Err(Failure::Input(
-            "the bot answered encrypted: give --aes-key and --appid".into(),
-        )),
-        (_, None) => print(trimmed),
-    }
+    print(&text)
 }

@@ -8,12 +8,14 @@
 //!   `Unknown` fallback keeping every raw field.
 //! - [`Reply`]: passive replies.
 //! - [`mini_program`]: `encryptedData` decryption.
+//! - [`Pusher`]: the other side: pushes as WeChat sends them, and the bot's answer read back.
 
 mod crypto;
 mod error;
 mod handler;
 mod message;
 pub mod mini_program;
+mod push;
 mod reply;
 mod serde_util;
 mod xml;
@@ -24,6 +26,7 @@ pub use handler::{
     CallbackHandler, DEFAULT_MAX_BODY_BYTES, Incoming, Platform, Received, ReplyContext,
 };
 pub use message::*;
+pub use push::Pusher;
 pub use reply::{Article, ParsedReply, Reply};
 #[doc(hidden)]
 pub use xml::fast_and_full_parsers_agree;

@@ -1,23 +1,10 @@
-//! Pushing callbacks to a bot, as WeChat's servers do: signed plaintext now, and a hook for the
-//! encrypted ("safe mode") envelope, which the SDK's callback crypto provides.
+//! Pushing callbacks to a bot, as WeChat's servers do: signed, and encrypted in safe mode, built by
+//! the SDK's [`Pusher`].
 
 use std::fmt;
 
-use sha1::{Digest, Sha1};
-
-/// `signature` / `msg_signature` as WeChat computes it: hex SHA-1 of the sorted, concatenated parts.
-///
-/// For a plaintext push the parts are `token, timestamp, nonce`; for an encrypted one they are
-/// `token, timestamp, nonce, encrypt` (the `Encrypt` field of the envelope).
-pub fn signature(parts: &[&str]) -> String {
-    let mut sorted: Vec<&str> = parts.to_vec();
-    sorted.sort_unstable();
-    let mut hasher = Sha1::new();
-    for part in sorted {
-        hasher.update(part.as_bytes());
-    }
-    hex::encode(hasher.finalize())
-}
+use wechat_core::Secret;
+use wechat_core::callback::{MessageCrypto, Platform, Pusher};
 
 /// A message to push to a callback URL.
 #[derive(Clone, Debug)]
@@ -36,6 +23,10 @@ pub struct CallbackPush {
     pub nonce: Option<String>,
     /// Extra query parameters WeChat adds (e.g. `openid` for Official Accounts).
     pub query: Vec<(String, String)>,
+    /// Which platform pushes (WeCom signs only with `msg_signature` and always encrypts).
+    pub platform: Platform,
+    /// Safe mode: the EncodingAESKey and the receiver id (app id, corp id) of the bot.
+    pub encryption: Option<(String, String)>,
 }
 
 impl CallbackPush {
@@ -49,6 +40,8 @@ impl CallbackPush {
             timestamp: None,
             nonce: None,
             query: Vec::new(),
+            platform: Platform::OfficialAccount,
+            encryption: None,
         }
     }
 
@@ -72,6 +65,18 @@ impl CallbackPush {
         self
     }
 
+    /// Encrypts the push (safe mode) with the bot's EncodingAESKey and receiver id.
+    pub fn encrypted(mut self, aes_key: impl Into<String>, receiver_id: impl Into<String>) -> Self {
+        self.encryption = Some((aes_key.into(), receiver_id.into()));
+        self
+    }
+
+    /// Pushes as another platform (WeCom: `msg_signature` only, always encrypted).
+    pub fn for_platform(mut self, platform: Platform) -> Self {
+        self.platform = platform;
+        self
+    }
+
     /// Fixes the nonce.
     pub fn with_nonce(mut self, nonce: impl Into<String>) -> Self {
         self.nonce = Some(nonce.into());
@@ -79,35 +84,16 @@ impl CallbackPush {
     }
 }
 
-/// The encrypted envelope of a message and its `msg_signature`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SealedCallback {
-    /// The body to POST, e.g. `<xml><ToUserName>..</ToUserName><Encrypt>..</Encrypt></xml>`.
-    pub body: Vec<u8>,
-    /// `msg_signature` for the query string.
-    pub msg_signature: String,
-}
-
-/// Hook for encrypted pushes: turns a plaintext message into WeChat's AES envelope.
-///
-/// The emulator does not do the AES part itself; the SDK's callback crypto implements this trait
-/// (key = base64(EncodingAESKey + "="), AES-256-CBC, receiver id appended, `msg_signature` over
-/// token, timestamp, nonce and the `Encrypt` value).
-pub trait CallbackSealer: Send + Sync {
-    fn seal(
-        &self,
-        plaintext: &[u8],
-        timestamp: &str,
-        nonce: &str,
-    ) -> Result<SealedCallback, String>;
-}
-
 /// What the bot answered.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CallbackResponse {
     pub status: u16,
     pub content_type: Option<String>,
+    /// The answer as sent (encrypted in safe mode).
     pub body: Vec<u8>,
+    /// The answer checked and decrypted (`success` and plain answers as they are); `None` when it
+    /// could not be read.
+    pub plaintext: Option<String>,
 }
 
 impl CallbackResponse {
@@ -129,38 +115,36 @@ impl fmt::Display for PushError {
 
 impl std::error::Error for PushError {}
 
-/// POSTs the message; `sealer` turns it into an encrypted push.
+/// POSTs the message, signed, and encrypted when the push says so.
 pub(crate) async fn push(
     push: &CallbackPush,
     timestamp: i64,
     nonce: &str,
-    sealer: Option<&dyn CallbackSealer>,
+    random: [u8; 16],
 ) -> Result<CallbackResponse, PushError> {
-    let ts = timestamp.to_string();
-    let mut query: Vec<(String, String)> = vec![
-        ("signature".into(), signature(&[&push.token, &ts, nonce])),
-        ("timestamp".into(), ts.clone()),
-        ("nonce".into(), nonce.to_owned()),
-    ];
-    query.extend(push.query.iter().cloned());
-    let body = match sealer {
-        Some(sealer) => {
-            let sealed = sealer
-                .seal(push.body.as_bytes(), &ts, nonce)
-                .map_err(PushError)?;
-            query.push(("encrypt_type".into(), "aes".into()));
-            query.push(("msg_signature".into(), sealed.msg_signature));
-            sealed.body
-        }
-        None => push.body.clone().into_bytes(),
-    };
-
-    let mut url = push.url.clone();
-    let encoded: String = form_urlencoded::Serializer::new(String::new())
-        .extend_pairs(query.iter())
-        .finish();
-    url.push(if url.contains('?') { '&' } else { '?' });
-    url.push_str(&encoded);
+    let token = Secret::new(push.token.clone());
+    let mut pusher = Pusher::new(push.platform, token.clone());
+    if let Some((key, receiver)) = &push.encryption {
+        let crypto = MessageCrypto::new(token, key, receiver.clone())
+            .map_err(|e| PushError(e.to_string()))?;
+        pusher = pusher.with_crypto(crypto);
+    }
+    let extra: Vec<(&str, &str)> = push
+        .query
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let timestamp = u64::try_from(timestamp).map_err(|_| PushError("negative timestamp".into()))?;
+    let request = pusher
+        .request(
+            &push.url,
+            push.body.as_bytes(),
+            timestamp,
+            nonce,
+            random,
+            &extra,
+        )
+        .map_err(|e| PushError(e.to_string()))?;
 
     let client = reqwest::Client::builder()
         .no_proxy()
@@ -168,9 +152,9 @@ pub(crate) async fn push(
         .build()
         .map_err(|e| PushError(e.to_string()))?;
     let response = client
-        .post(url)
+        .post(request.uri().to_string())
         .header("content-type", push.content_type.as_str())
-        .body(body)
+        .body(request.into_body())
         .send()
         .await
         .map_err(|e| PushError(e.to_string()))?;
@@ -185,10 +169,15 @@ pub(crate) async fn push(
         .await
         .map_err(|e| PushError(e.to_string()))?
         .to_vec();
+    let plaintext = pusher
+        .read_reply(&body)
+        .ok()
+        .map(|p| String::from_utf8_lossy(&p).into_owned());
     Ok(CallbackResponse {
         status,
         content_type,
         body,
+        plaintext,
     })
 }
 
@@ -212,21 +201,4 @@ pub fn suite_ticket_xml(suite_id: &str, ticket: &str, timestamp: i64) -> String 
          <InfoType><![CDATA[suite_ticket]]></InfoType><TimeStamp>{timestamp}</TimeStamp>\
          <SuiteTicket><![CDATA[{ticket}]]></SuiteTicket></xml>"
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn signature_sorts_parts() {
-        // sha1("123abctoken") — the parts sorted byte-wise and joined.
-        let expected = {
-            let mut h = Sha1::new();
-            h.update(b"123abctoken");
-            hex::encode(h.finalize())
-        };
-        assert_eq!(signature(&["token", "123", "abc"]), expected);
-        assert_eq!(signature(&["abc", "token", "123"]), expected);
-    }
 }

@@ -144,6 +144,15 @@ struct PushBody {
     nonce: Option<String>,
     #[serde(default)]
     query: BTreeMap<String, String>,
+    /// Safe mode: the bot's EncodingAESKey ...
+    #[serde(default)]
+    aes_key: Option<String>,
+    /// ... and receiver id (app id, corp id).
+    #[serde(default)]
+    appid: Option<String>,
+    /// `official_account` (default), `mini_program`, `open_platform` or `we_com`.
+    #[serde(default)]
+    platform: Option<wechat_core::callback::Platform>,
 }
 
 #[derive(Deserialize)]
@@ -348,6 +357,14 @@ async fn route_inner(
             push.timestamp = b.timestamp;
             push.nonce = b.nonce;
             push.query = b.query.into_iter().collect();
+            if let Some(platform) = b.platform {
+                push = push.for_platform(platform);
+            }
+            match (b.aes_key, b.appid) {
+                (Some(key), Some(appid)) => push = push.encrypted(key, appid),
+                (None, None) => {}
+                _ => return Err(bad("safe mode needs both `aes_key` and `appid`")),
+            }
             match ctl.push_callback(&push).await {
                 Ok(r) => (
                     200,
@@ -355,6 +372,7 @@ async fn route_inner(
                         "status": r.status,
                         "content_type": r.content_type,
                         "body": r.text(),
+                        "reply": r.plaintext,
                     }),
                 ),
                 Err(e) => (502, json!({ "error": e.to_string() })),

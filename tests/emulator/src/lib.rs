@@ -18,8 +18,8 @@
 //!   global, once, N times or until cleared; and [`Controller::reject_token`].
 //! - **Counters** ([`Stats`]): token fetches per account and kind, calls per path, the request log.
 //! - **Control over HTTP** under `/__emulator/` (see [`control::ROUTES`]), for other processes.
-//! - **Callbacks**: [`Controller::push_callback`] POSTs a signed plaintext message to a bot;
-//!   [`Controller::push_sealed_callback`] takes a [`CallbackSealer`] for the encrypted mode.
+//! - **Callbacks**: [`Controller::push_callback`] POSTs a signed message to a bot, encrypted in
+//!   safe mode, and reads its (encrypted) answer back.
 //!
 //! Every WeChat host (api.weixin.qq.com, qyapi.weixin.qq.com, api.mch.weixin.qq.com) maps onto the
 //! one base URL; paths are WeChat's own.
@@ -63,8 +63,7 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 pub use callback::{
-    CallbackPush, CallbackResponse, CallbackSealer, PushError, SealedCallback,
-    component_verify_ticket_xml, signature, suite_ticket_xml,
+    CallbackPush, CallbackResponse, PushError, component_verify_ticket_xml, suite_ticket_xml,
 };
 pub use config::{
     Accounts, AppAccount, AuthCorp, AuthorizerAccount, ComponentAccount, CorpAccount,
@@ -639,21 +638,13 @@ impl Controller {
 
     // ----- callbacks -----------------------------------------------------------------------
 
-    /// POSTs a signed plaintext message to a bot (`signature`, `timestamp`, `nonce` in the query).
+    /// POSTs a message to a bot as WeChat would: signed (`signature`, `timestamp`, `nonce`), and in
+    /// safe mode ([`CallbackPush::encrypted`]) encrypted with `encrypt_type=aes` and
+    /// `msg_signature`. The bot's answer comes back as sent and, checked and decrypted, as plaintext.
     pub async fn push_callback(&self, push: &CallbackPush) -> Result<CallbackResponse, PushError> {
         let (ts, nonce) = self.push_params(push);
-        callback::push(push, ts, &nonce, None).await
-    }
-
-    /// POSTs an encrypted message: `sealer` builds the envelope and `msg_signature`; the query also
-    /// carries `encrypt_type=aes`. The bot's answer comes back as it is (still encrypted).
-    pub async fn push_sealed_callback(
-        &self,
-        push: &CallbackPush,
-        sealer: &dyn CallbackSealer,
-    ) -> Result<CallbackResponse, PushError> {
-        let (ts, nonce) = self.push_params(push);
-        callback::push(push, ts, &nonce, Some(sealer)).await
+        let random = self.shared.lock().random_block();
+        callback::push(push, ts, &nonce, random).await
     }
 
     fn push_params(&self, push: &CallbackPush) -> (i64, String) {

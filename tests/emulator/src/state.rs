@@ -256,6 +256,14 @@ impl State {
 
     // ----- control surface -------------------------------------------------------------------
 
+    /// 16 random bytes (the prefix of an encrypted push).
+    pub(crate) fn random_block(&mut self) -> [u8; 16] {
+        let mut out = [0u8; 16];
+        out[..8].copy_from_slice(&self.rng.next_u64().to_le_bytes());
+        out[8..].copy_from_slice(&self.rng.next_u64().to_le_bytes());
+        out
+    }
+
     pub(crate) fn random_digits(&mut self, n: usize) -> String {
         (0..n)
             .map(|_| char::from(b'0' + (self.rng.next_u64() % 10) as u8))

@@ -7,7 +7,11 @@ use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
 use axum::routing::post;
 use serde_json::json;
-use wechat_emulator::{CallbackPush, CallbackSealer, SealedCallback, demo, signature};
+use wechat_core::Secret;
+use wechat_core::callback::{
+    CallbackHandler, Incoming, Message, Platform, Reply, sha1_signature as signature,
+};
+use wechat_emulator::{CallbackPush, demo};
 
 use super::common::start;
 
@@ -125,42 +129,81 @@ async fn push_over_the_control_api() {
     emu.shutdown().await;
 }
 
-/// Stands in for the SDK's AES envelope: reverses the text, signs over it.
-struct Reverser;
+const AES_KEY: &str = "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C";
 
-impl CallbackSealer for Reverser {
-    fn seal(
-        &self,
-        plaintext: &[u8],
-        timestamp: &str,
-        nonce: &str,
-    ) -> Result<SealedCallback, String> {
-        let encrypt: String = String::from_utf8_lossy(plaintext).chars().rev().collect();
-        Ok(SealedCallback {
-            msg_signature: signature(&["bot-token", timestamp, nonce, &encrypt]),
-            body: format!("<xml><Encrypt><![CDATA[{encrypt}]]></Encrypt></xml>").into_bytes(),
-        })
+/// A bot on the SDK's callback handler: answers a text message with "echo: <text>".
+async fn sdk_bot(
+    State(handler): State<Arc<CallbackHandler>>,
+    RawQuery(raw): RawQuery,
+    body: Bytes,
+) -> (axum::http::StatusCode, Vec<u8>) {
+    let uri = format!("/wechat?{}", raw.unwrap_or_default());
+    let request = axum::http::Request::post(uri).body(body.to_vec()).unwrap();
+    match handler.handle(&request, 1_700_000_000) {
+        Ok(Incoming::Message(received)) => {
+            let Message::Text(text) = &received.message else {
+                return (axum::http::StatusCode::OK, b"success".to_vec());
+            };
+            let reply = Reply::text(format!("echo: {}", text.content));
+            let response = received.reply.reply(&reply, 1_700_000_001, [5; 16]);
+            (axum::http::StatusCode::OK, response.into_body())
+        }
+        Ok(Incoming::UrlVerification(r)) => (axum::http::StatusCode::OK, r.into_body()),
+        Err(e) => (
+            axum::http::StatusCode::FORBIDDEN,
+            e.to_string().into_bytes(),
+        ),
     }
 }
 
+async fn start_sdk_bot(handler: CallbackHandler) -> String {
+    let app = Router::new()
+        .route("/wechat", post(sdk_bot))
+        .with_state(Arc::new(handler));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, app).await;
+    });
+    format!("http://{addr}/wechat")
+}
+
 #[tokio::test]
-async fn sealed_push_uses_the_hook() {
-    let (emu, _c) = start().await;
-    let (url, seen) = start_bot("bot-token").await;
-    let push = CallbackPush::xml(&url, "bot-token", "<xml>abc</xml>").with_nonce("n1");
-    let reply = emu.push_sealed_callback(&push, &Reverser).await.unwrap();
-    assert_eq!(reply.status, 200);
-    let seen = seen.lock().unwrap().clone();
-    let (query, body) = &seen[0];
-    assert_eq!(
-        body,
-        "<xml><Encrypt><![CDATA[>lmx/<cba>lmx<]]></Encrypt></xml>"
-    );
-    assert!(query.contains(&("encrypt_type".into(), "aes".into())));
-    let ts = &query.iter().find(|(k, _)| k == "timestamp").unwrap().1;
-    assert!(query.contains(&(
-        "msg_signature".into(),
-        signature(&["bot-token", ts, "n1", ">lmx/<cba>lmx<"])
-    )));
+async fn encrypted_push_round_trips_through_a_bot() {
+    let (emu, c) = start().await;
+    for platform in [Platform::OfficialAccount, Platform::WeCom] {
+        let handler = CallbackHandler::new(platform, Secret::new("bot-token"))
+            .with_aes_key(AES_KEY, "wxbot")
+            .unwrap();
+        let url = start_sdk_bot(handler).await;
+        let push = CallbackPush::xml(&url, "bot-token", TEXT)
+            .for_platform(platform)
+            .encrypted(AES_KEY, "wxbot")
+            .with_timestamp(1_700_000_000);
+        let answer = emu.push_callback(&push).await.unwrap();
+        assert_eq!(answer.status, 200, "{}", answer.text());
+        assert!(answer.text().contains("<Encrypt>"), "{}", answer.text());
+        let plain = answer.plaintext.expect("a readable answer");
+        assert!(plain.contains("echo: hello"), "{plain}");
+    }
+
+    // The same over the control API, as another process would.
+    let handler = CallbackHandler::new(Platform::OfficialAccount, Secret::new("bot-token"))
+        .with_aes_key(AES_KEY, "wxbot")
+        .unwrap();
+    let url = start_sdk_bot(handler).await;
+    let r = c
+        .raw(
+            "POST",
+            "/__emulator/callback/push",
+            Some(
+                json!({"url": url, "token": "bot-token", "body": TEXT, "timestamp": 1_700_000_000,
+                        "aes_key": AES_KEY, "appid": "wxbot"}),
+            ),
+        )
+        .await;
+    assert_eq!(r.status, 200);
+    let v: serde_json::Value = serde_json::from_slice(&r.body).unwrap();
+    assert!(v["reply"].as_str().unwrap().contains("echo: hello"), "{v}");
     emu.shutdown().await;
 }
