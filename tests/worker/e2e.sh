@@ -20,7 +20,14 @@ wasm=$root/examples/worker/build/index_bg.wasm
 echo "e2e: build took $(($(date +%s) - start)) s; index_bg.wasm $(wc -c <"$wasm") bytes, $(gzip -9 -c "$wasm" | wc -c) gzipped" >&2
 
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+bundle=$(mktemp -d)
+trap 'rm -rf "$log" "$bundle"' EXIT
+
+# A deploy bundle, built offline (no upload).
+(cd "$root/examples/worker" && npx --no-install wrangler deploy --dry-run --outdir "$bundle" >"$log" 2>&1) \
+    || { cat "$log" >&2; echo "e2e: wrangler deploy --dry-run failed" >&2; exit 1; }
+ls "$bundle"/*.wasm >/dev/null 2>&1 || { echo "e2e: the dry-run bundle has no wasm" >&2; exit 1; }
+echo "e2e: wrangler deploy --dry-run bundled $(du -sh "$bundle" | cut -f1)" >&2
 # `node --test` on a single file; its summary says how many tests passed.
 if ! node --test "$root/tests/worker/e2e.test.mjs" 2>&1 | tee "$log"; then
     echo "e2e: FAILED" >&2
