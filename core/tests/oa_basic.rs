@@ -1,9 +1,9 @@
 //! Basic information endpoints: server IPs, network detection, quotas, request ids.
 
 #[macro_use]
-mod oa1_common;
+mod common;
 
-use oa1_common::*;
+use common::*;
 use serde_json::json;
 use wechat_core::api::oa::basic::*;
 use wechat_core::endpoint::{Endpoint, Repeat};
@@ -34,7 +34,7 @@ fn get_callback_ip() {
 
 #[test]
 fn callback_check() {
-    assert_post(
+    assert_post_json(
         &CallbackCheck::all(),
         &format!("{API}/cgi-bin/callback/check?access_token=ACCESS_TOKEN"),
         json!({"action": "all", "check_operator": "DEFAULT"}),
@@ -49,7 +49,7 @@ fn callback_check() {
 
 #[test]
 fn clear_quota() {
-    assert_post(
+    assert_post_json(
         &ClearQuota {
             appid: "wx448f04719cd48f69".into(),
         },
@@ -67,7 +67,7 @@ fn clear_quota_by_app_secret() {
         appid: "wx888888888888".into(),
         appsecret: Secret::new("xxxxxxxxxxxxxxxxxxxxxxxx"),
     };
-    let built = request(&req);
+    let built = build(&req);
     assert_eq!(built.method(), http::Method::POST);
     assert_eq!(
         built.uri().to_string(),
@@ -86,7 +86,7 @@ fn clear_quota_by_app_secret() {
 
 #[test]
 fn get_api_quota() {
-    assert_post(
+    assert_post_json(
         &GetApiQuota {
             cgi_path: "/wxa/gettemplatedraftlist".into(),
         },
@@ -109,7 +109,7 @@ fn get_api_quota() {
 
 #[test]
 fn get_rid_info() {
-    assert_post(
+    assert_post_json(
         &GetRidInfo {
             rid: "61725984-6126f6f9-040f19c4".into(),
         },

@@ -1,11 +1,11 @@
 //! The blacklist: list (paged), block, unblock.
 
 #[macro_use]
-mod oa1_common;
+mod common;
 
+use common::*;
 use futures::StreamExt;
 use futures::executor::block_on;
-use oa1_common::*;
 use serde_json::json;
 use wechat_core::ErrCode;
 use wechat_core::api::oa::blacklist::*;
@@ -14,7 +14,7 @@ const API: &str = "https://api.weixin.qq.com";
 
 #[test]
 fn get_blacklist() {
-    assert_post(
+    assert_post_json(
         &GetBlacklist {
             begin_openid: "OPENID1".into(),
         },
@@ -30,7 +30,7 @@ fn get_blacklist() {
 
 #[test]
 fn blacklist_openids_walks_the_pages() {
-    let wechat = Scripted::default();
+    let (client, wechat) = client();
     wechat
         .push(
             "/cgi-bin/tags/members/getblacklist",
@@ -40,7 +40,6 @@ fn blacklist_openids_walks_the_pages() {
             "/cgi-bin/tags/members/getblacklist",
             r#"{"total":3,"count":1,"data":{"openid":["C"]},"next_openid":"C"}"#,
         );
-    let client = plain_client(&wechat);
     let all: Vec<String> = block_on(blacklist_openids(&client).collect::<Vec<_>>())
         .into_iter()
         .map(Result::unwrap)
@@ -59,7 +58,7 @@ fn blacklist_openids_walks_the_pages() {
 fn block_and_unblock() {
     let body = json!({"openid_list": ["OPENID1", "OPENID2"]});
     let list = vec!["OPENID1".to_owned(), "OPENID2".to_owned()];
-    assert_post(
+    assert_post_json(
         &BatchBlacklist {
             openid_list: list.clone(),
         },
@@ -67,7 +66,7 @@ fn block_and_unblock() {
         body.clone(),
     );
     parse::<BatchBlacklist>(fixture!("cgi-bin/tags/members/batchblacklist"));
-    assert_post(
+    assert_post_json(
         &BatchUnblacklist { openid_list: list },
         &format!("{API}/cgi-bin/tags/members/batchunblacklist?access_token=ACCESS_TOKEN"),
         body,

@@ -1,9 +1,9 @@
 //! Mass broadcasts: to all or a tag, to OpenIDs, preview, delete, status and speed.
 
 #[macro_use]
-mod oa1_common;
+mod common;
 
-use oa1_common::*;
+use common::*;
 use serde_json::json;
 use wechat_core::ErrCode;
 use wechat_core::api::oa::broadcast::*;
@@ -16,7 +16,7 @@ fn sendall_to_a_tag_and_to_everyone() {
     let url = format!("{API}/cgi-bin/message/mass/sendall?access_token=ACCESS_TOKEN");
     let mut req = SendAll::to_tag(2, MassMessage::mpnews("123dsdajkasd231jhksad"));
     req.send_ignore_reprint = Some(0);
-    assert_post(
+    assert_post_json(
         &req,
         &url,
         json!({"filter": {"is_to_all": false, "tag_id": 2},
@@ -25,13 +25,13 @@ fn sendall_to_a_tag_and_to_everyone() {
     );
     let mut req = SendAll::to_all(MassMessage::text("CONTENT"));
     req.clientmsgid = Some("send_001".into());
-    assert_post(
+    assert_post_json(
         &req,
         &url,
         json!({"filter": {"is_to_all": true}, "text": {"content": "CONTENT"},
                "msgtype": "text", "clientmsgid": "send_001"}),
     );
-    assert_post(
+    assert_post_json(
         &SendAll::to_tag(
             2,
             MassMessage::Images(ImagesContent {
@@ -57,7 +57,7 @@ fn sendall_to_a_tag_and_to_everyone() {
 fn send_to_openids() {
     let url = format!("{API}/cgi-bin/message/mass/send?access_token=ACCESS_TOKEN");
     let to = vec!["OPENID1".to_owned(), "OPENID2".to_owned()];
-    assert_post(
+    assert_post_json(
         &SendMass::new(
             to.clone(),
             MassMessage::voice("mLxl6paC7z2Tl-NJT64yzJve8T9c8u9K2x-Ai6Ujd4lIH9IBuF6-2r66mamn_gIT"),
@@ -67,13 +67,13 @@ fn send_to_openids() {
                "voice": {"media_id": "mLxl6paC7z2Tl-NJT64yzJve8T9c8u9K2x-Ai6Ujd4lIH9IBuF6-2r66mamn_gIT"},
                "msgtype": "voice"}),
     );
-    assert_post(
+    assert_post_json(
         &SendMass::new(to.clone(), MassMessage::mpvideo("123dsdajkasd231jhksad")),
         &url,
         json!({"touser": ["OPENID1", "OPENID2"],
                "mpvideo": {"media_id": "123dsdajkasd231jhksad"}, "msgtype": "mpvideo"}),
     );
-    assert_post(
+    assert_post_json(
         &SendMass::new(to, MassMessage::wxcard("123dsdajkasd231jhksad")),
         &url,
         json!({"touser": ["OPENID1", "OPENID2"],
@@ -92,13 +92,13 @@ fn send_to_openids() {
 #[test]
 fn preview() {
     let url = format!("{API}/cgi-bin/message/mass/preview?access_token=ACCESS_TOKEN");
-    assert_post(
+    assert_post_json(
         &PreviewMass::to_openid("OPENID", MassMessage::image("123dsdajkasd231jhksad")),
         &url,
         json!({"touser": "OPENID", "image": {"media_id": "123dsdajkasd231jhksad"},
                "msgtype": "image"}),
     );
-    assert_post(
+    assert_post_json(
         &PreviewMass {
             touser: None,
             towxname: Some("示例的微信号".into()),
@@ -114,7 +114,7 @@ fn preview() {
 
 #[test]
 fn delete() {
-    assert_post(
+    assert_post_json(
         &DeleteMass {
             msg_id: 30_124,
             article_idx: Some(2),
@@ -128,7 +128,7 @@ fn delete() {
 
 #[test]
 fn status() {
-    assert_post(
+    assert_post_json(
         &GetMassStatus {
             msg_id: 201_053_012,
         },
@@ -145,14 +145,14 @@ fn status() {
 
 #[test]
 fn speed() {
-    assert_post(
+    assert_post_json(
         &GetMassSpeed {},
         &format!("{API}/cgi-bin/message/mass/speed/get?access_token=ACCESS_TOKEN"),
         json!({}),
     );
     let s = parse::<GetMassSpeed>(fixture!("cgi-bin/message/mass/speed/get"));
     assert_eq!((s.speed, s.realspeed), (3, 15));
-    assert_post(
+    assert_post_json(
         &SetMassSpeed { speed: 1 },
         &format!("{API}/cgi-bin/message/mass/speed/set?access_token=ACCESS_TOKEN"),
         json!({"speed": 1}),

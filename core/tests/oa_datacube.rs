@@ -1,9 +1,9 @@
 //! Analytics: every datacube endpoint's request and fixture, and the ad revenue endpoints.
 
 #[macro_use]
-mod oa2_common;
+mod common;
 
-use oa2_common::*;
+use common::*;
 use serde_json::json;
 use wechat_core::Error;
 use wechat_core::api::oa::datacube::*;

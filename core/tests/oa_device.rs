@@ -1,9 +1,9 @@
 //! Devices: requests, fixtures and the errors hidden in `base_resp`.
 
 #[macro_use]
-mod oa2_common;
+mod common;
 
-use oa2_common::*;
+use common::*;
 use serde_json::json;
 use wechat_core::Error;
 use wechat_core::api::oa::device::*;

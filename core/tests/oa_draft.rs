@@ -1,11 +1,11 @@
 //! The draft box: requests, fixtures and the draft stream.
 
 #[macro_use]
-mod oa2_common;
+mod common;
 
+use common::*;
 use futures::TryStreamExt;
 use futures::executor::block_on;
-use oa2_common::*;
 use serde_json::json;
 use wechat_core::Endpoint;
 use wechat_core::api::oa::draft::*;

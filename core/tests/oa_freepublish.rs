@@ -1,11 +1,11 @@
 //! Publishing: requests, fixtures and the published stream.
 
 #[macro_use]
-mod oa2_common;
+mod common;
 
+use common::*;
 use futures::StreamExt;
 use futures::executor::block_on;
-use oa2_common::*;
 use serde_json::json;
 use wechat_core::Endpoint;
 use wechat_core::api::oa::freepublish::*;

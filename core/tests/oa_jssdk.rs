@@ -1,10 +1,10 @@
 //! The JS-SDK configuration through the driver: the `jsapi` ticket fetched with the account's
 //! token, cached, and the page signed as the document's worked example.
 
-mod oa1_common;
+mod common;
 
+use common::*;
 use futures::executor::block_on;
-use oa1_common::*;
 use wechat_core::ErrCode;
 use wechat_core::token::jssdk::JsSdkConfig;
 
@@ -25,12 +25,12 @@ fn example_runtime() -> FixedRuntime {
 
 #[test]
 fn jssdk_config_signs_the_page_with_the_cached_ticket() {
-    let wechat = Scripted::default();
+    let (client, wechat) = client_with(example_runtime());
     wechat.push(
         "/cgi-bin/ticket/getticket",
         &format!(r#"{{"errcode":0,"errmsg":"ok","ticket":"{TICKET}","expires_in":7200}}"#),
     );
-    let client = client(&wechat, example_runtime());
+
     let config =
         block_on(client.jssdk_config("http://mp.weixin.qq.com?params=value#frag")).unwrap();
     assert_eq!(
@@ -63,12 +63,11 @@ fn jssdk_config_signs_the_page_with_the_cached_ticket() {
 
 #[test]
 fn a_ticket_failure_is_the_error() {
-    let wechat = Scripted::default();
+    let (client, wechat) = client();
     wechat.push(
         "/cgi-bin/ticket/getticket",
         r#"{"errcode":48001,"errmsg":"api unauthorized"}"#,
     );
-    let client = plain_client(&wechat);
     let err = block_on(client.jssdk_config("https://example.com/")).unwrap_err();
     assert_eq!(err.code(), Some(ErrCode(48001)));
 }

@@ -1,11 +1,11 @@
 //! Customer service: accounts, sessions, typing and records.
 
 #[macro_use]
-mod oa2_common;
+mod common;
 
+use common::*;
 use futures::StreamExt;
 use futures::executor::block_on;
-use oa2_common::*;
 use serde_json::json;
 use wechat_core::api::oa::kf::*;
 use wechat_core::api::oa::material::Upload;

@@ -1,11 +1,11 @@
 //! Material and media: requests, fixtures, binary downloads and the material stream.
 
 #[macro_use]
-mod oa2_common;
+mod common;
 
+use common::*;
 use futures::executor::block_on;
 use futures::{StreamExt, TryStreamExt};
-use oa2_common::*;
 use serde_json::json;
 use wechat_core::Error;
 use wechat_core::api::oa::material::*;

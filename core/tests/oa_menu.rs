@@ -2,9 +2,9 @@
 //! the menu in effect.
 
 #[macro_use]
-mod oa1_common;
+mod common;
 
-use oa1_common::*;
+use common::*;
 use serde_json::json;
 use wechat_core::ErrCode;
 use wechat_core::api::oa::menu::*;
@@ -42,7 +42,7 @@ fn create_menu_with_every_builder() {
             ),
         ],
     };
-    assert_post(
+    assert_post_json(
         &menu,
         &format!("{API}/cgi-bin/menu/create?access_token=ACCESS_TOKEN"),
         json!({"button": [
@@ -80,7 +80,7 @@ fn media_and_article_buttons() {
             ),
         ],
     };
-    assert_post(
+    assert_post_json(
         &menu,
         &format!("{API}/cgi-bin/menu/create?access_token=ACCESS_TOKEN"),
         json!({"button": [
@@ -140,7 +140,7 @@ fn add_conditional_menu() {
             ..MatchRule::tag(2)
         },
     };
-    assert_post(
+    assert_post_json(
         &req,
         &format!("{API}/cgi-bin/menu/addconditional?access_token=ACCESS_TOKEN"),
         json!({
@@ -160,7 +160,7 @@ fn add_conditional_menu() {
 
 #[test]
 fn delete_conditional_menu() {
-    assert_post(
+    assert_post_json(
         &DeleteConditionalMenu {
             menuid: "208379533".into(),
         },
@@ -172,7 +172,7 @@ fn delete_conditional_menu() {
 
 #[test]
 fn try_match_menu() {
-    assert_post(
+    assert_post_json(
         &TryMatchMenu {
             user_id: "weixin".into(),
         },

@@ -1,9 +1,9 @@
 //! Customer service messages: every `msgtype`, and sending as a customer service account.
 
 #[macro_use]
-mod oa1_common;
+mod common;
 
-use oa1_common::*;
+use common::*;
 use serde_json::{Value, json};
 use wechat_core::ErrCode;
 use wechat_core::api::oa::message::*;
@@ -12,7 +12,7 @@ use wechat_core::endpoint::{Endpoint, Repeat};
 const URL: &str = "https://api.weixin.qq.com/cgi-bin/message/custom/send?access_token=ACCESS_TOKEN";
 
 fn sends(message: CustomMessage, body: Value) {
-    assert_post(&SendCustomMessage::new("OPENID", message), URL, body);
+    assert_post_json(&SendCustomMessage::new("OPENID", message), URL, body);
 }
 
 #[test]
@@ -127,7 +127,7 @@ fn msgmenu_wxcard_miniprogrampage() {
 
 #[test]
 fn as_a_customer_service_account() {
-    assert_post(
+    assert_post_json(
         &SendCustomMessage::new("OPENID", CustomMessage::text("Hello World")).as_kf("test1@kftest"),
         URL,
         json!({"touser": "OPENID", "msgtype": "text", "text": {"content": "Hello World"},

@@ -1,9 +1,9 @@
 //! Web page authorization: authorization URLs, code exchange, refresh, user info, token check.
 
 #[macro_use]
-mod oa1_common;
+mod common;
 
-use oa1_common::*;
+use common::*;
 use wechat_core::api::oa::oauth::*;
 use wechat_core::endpoint::{Credential, Endpoint, Repeat};
 use wechat_core::{ErrCode, Error, Host, Hosts, Secret};

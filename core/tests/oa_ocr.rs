@@ -1,9 +1,9 @@
 //! OCR: image by URL (query) or upload (multipart), and every recognizer's answer.
 
 #[macro_use]
-mod oa2_common;
+mod common;
 
-use oa2_common::*;
+use common::*;
 use wechat_core::api::oa::material::Upload;
 use wechat_core::api::oa::ocr::*;
 

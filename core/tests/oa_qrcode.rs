@@ -1,9 +1,9 @@
 //! Parametric QR codes, the QR code image and its URL, short URLs and short keys.
 
 #[macro_use]
-mod oa1_common;
+mod common;
 
-use oa1_common::*;
+use common::*;
 use serde_json::json;
 use wechat_core::api::oa::qrcode::*;
 use wechat_core::endpoint::{Credential, Endpoint};
@@ -16,22 +16,22 @@ const TICKET_ENCODED: &str = "gQH47joAAAAAAAAAASxodHRwOi8vd2VpeGluLnFxLmNvbS9xL2
 #[test]
 fn create_qrcode_of_every_kind() {
     let url = format!("{API}/cgi-bin/qrcode/create?access_token=ACCESS_TOKEN");
-    assert_post(
+    assert_post_json(
         &CreateQrCode::temporary(123, 604_800),
         &url,
         json!({"expire_seconds": 604800, "action_name": "QR_SCENE", "action_info": {"scene": {"scene_id": 123}}}),
     );
-    assert_post(
+    assert_post_json(
         &CreateQrCode::temporary_str("test", 604_800),
         &url,
         json!({"expire_seconds": 604800, "action_name": "QR_STR_SCENE", "action_info": {"scene": {"scene_str": "test"}}}),
     );
-    assert_post(
+    assert_post_json(
         &CreateQrCode::permanent(123),
         &url,
         json!({"action_name": "QR_LIMIT_SCENE", "action_info": {"scene": {"scene_id": 123}}}),
     );
-    assert_post(
+    assert_post_json(
         &CreateQrCode::permanent_str("test"),
         &url,
         json!({"action_name": "QR_LIMIT_STR_SCENE", "action_info": {"scene": {"scene_str": "test"}}}),
@@ -96,7 +96,7 @@ fn showqrcode_url_encodes_the_ticket() {
 fn short_url() {
     let long =
         "http://wap.koudaitong.com/v2/showcase/goods?alias=128wi9shh&spm=h56083&redirect_count=1";
-    assert_post(
+    assert_post_json(
         &ShortUrl::new(long),
         &format!("{API}/cgi-bin/shorturl?access_token=ACCESS_TOKEN"),
         json!({"action": "long2short", "long_url": long}),
@@ -107,7 +107,7 @@ fn short_url() {
 
 #[test]
 fn gen_short_key() {
-    assert_post(
+    assert_post_json(
         &GenShortKey {
             long_data: "loooooong data".into(),
             expire_seconds: Some(86_400),
@@ -121,7 +121,7 @@ fn gen_short_key() {
 
 #[test]
 fn fetch_short_key() {
-    assert_post(
+    assert_post_json(
         &FetchShortKey {
             short_key: "iTqRJFSEqk9RvPk".into(),
         },

@@ -1,9 +1,9 @@
 //! Subscription notifications: the template library, the account's templates, sending.
 
 #[macro_use]
-mod oa1_common;
+mod common;
 
-use oa1_common::*;
+use common::*;
 use serde_json::json;
 use wechat_core::ErrCode;
 use wechat_core::api::oa::subscribe::*;
@@ -61,7 +61,7 @@ fn get_pub_template_keywords() {
 
 #[test]
 fn add_template() {
-    assert_post(
+    assert_post_json(
         &AddSubscribeTemplate {
             tid: "401".into(),
             kid_list: vec![1, 2],
@@ -77,7 +77,7 @@ fn add_template() {
 
 #[test]
 fn del_template() {
-    assert_post(
+    assert_post_json(
         &DelSubscribeTemplate {
             pri_tmpl_id: "wDYzYZVxobJivW9oMpSCpuvACOfJXQIoKUm0PY397Tc".into(),
         },
@@ -121,7 +121,7 @@ fn bizsend() {
         appid: "APPID".into(),
         pagepath: "index?foo=bar".into(),
     });
-    assert_post(
+    assert_post_json(
         &req,
         &format!("{API}/cgi-bin/message/subscribe/bizsend?access_token=ACCESS_TOKEN"),
         json!({

@@ -1,11 +1,11 @@
 //! User tags: create, list, rename, delete, members, tagging and untagging.
 
 #[macro_use]
-mod oa1_common;
+mod common;
 
+use common::*;
 use futures::StreamExt;
 use futures::executor::block_on;
-use oa1_common::*;
 use serde_json::json;
 use wechat_core::ErrCode;
 use wechat_core::api::oa::tag::*;
@@ -15,7 +15,7 @@ const API: &str = "https://api.weixin.qq.com";
 
 #[test]
 fn create_tag() {
-    assert_post(
+    assert_post_json(
         &CreateTag::new("广东"),
         &format!("{API}/cgi-bin/tags/create?access_token=ACCESS_TOKEN"),
         json!({"tag": {"name": "广东"}}),
@@ -39,7 +39,7 @@ fn get_tags() {
 
 #[test]
 fn update_tag() {
-    assert_post(
+    assert_post_json(
         &UpdateTag::new(134, "广东人"),
         &format!("{API}/cgi-bin/tags/update?access_token=ACCESS_TOKEN"),
         json!({"tag": {"id": 134, "name": "广东人"}}),
@@ -49,7 +49,7 @@ fn update_tag() {
 
 #[test]
 fn delete_tag() {
-    assert_post(
+    assert_post_json(
         &DeleteTag::new(134),
         &format!("{API}/cgi-bin/tags/delete?access_token=ACCESS_TOKEN"),
         json!({"tag": {"id": 134}}),
@@ -59,7 +59,7 @@ fn delete_tag() {
 
 #[test]
 fn get_tag_members() {
-    assert_post(
+    assert_post_json(
         &GetTagMembers {
             tagid: 134,
             next_openid: String::new(),
@@ -76,7 +76,7 @@ fn get_tag_members() {
 
 #[test]
 fn tag_member_openids_walks_the_pages() {
-    let wechat = Scripted::default();
+    let (client, wechat) = client();
     wechat
         .push(
             "/cgi-bin/user/tag/get",
@@ -86,7 +86,6 @@ fn tag_member_openids_walks_the_pages() {
             "/cgi-bin/user/tag/get",
             r#"{"count":0,"data":{"openid":[]},"next_openid":""}"#,
         );
-    let client = plain_client(&wechat);
     let all: Vec<String> = block_on(tag_member_openids(&client, 134).collect::<Vec<_>>())
         .into_iter()
         .map(Result::unwrap)
@@ -108,7 +107,7 @@ fn batch_tagging_and_untagging() {
         "ocYxcuAEy30bX0NXmGn4ypqx3tI0".to_owned(),
         "ocYxcuBt0mRugKZ7tGAHPnUaOW7Y".to_owned(),
     ];
-    assert_post(
+    assert_post_json(
         &BatchTagging {
             openid_list: list.clone(),
             tagid: 134,
@@ -117,7 +116,7 @@ fn batch_tagging_and_untagging() {
         body.clone(),
     );
     parse::<BatchTagging>(fixture!("cgi-bin/tags/members/batchtagging"));
-    assert_post(
+    assert_post_json(
         &BatchUntagging {
             openid_list: list,
             tagid: 134,
@@ -130,7 +129,7 @@ fn batch_tagging_and_untagging() {
 
 #[test]
 fn get_tag_id_list() {
-    assert_post(
+    assert_post_json(
         &GetTagIdList {
             openid: "ocYxcuBt0mRugKZ7tGAHPnUaOW7Y".into(),
         },

@@ -1,9 +1,9 @@
 //! Template messages: industry, templates, sending.
 
 #[macro_use]
-mod oa1_common;
+mod common;
 
-use oa1_common::*;
+use common::*;
 use serde_json::json;
 use wechat_core::ErrCode;
 use wechat_core::api::oa::template::*;
@@ -13,7 +13,7 @@ const API: &str = "https://api.weixin.qq.com";
 
 #[test]
 fn set_industry() {
-    assert_post(
+    assert_post_json(
         &SetIndustry {
             industry_id1: "1".into(),
             industry_id2: "4".into(),
@@ -37,7 +37,7 @@ fn get_industry() {
 
 #[test]
 fn add_template() {
-    assert_post(
+    assert_post_json(
         &AddTemplate {
             template_id_short: "TM00015".into(),
             keyword_name_list: vec![],
@@ -45,7 +45,7 @@ fn add_template() {
         &format!("{API}/cgi-bin/template/api_add_template?access_token=ACCESS_TOKEN"),
         json!({"template_id_short": "TM00015"}),
     );
-    assert_post(
+    assert_post_json(
         &AddTemplate {
             template_id_short: "47582".into(),
             keyword_name_list: vec!["物品名称".into(), "购买时间".into()],
@@ -74,7 +74,7 @@ fn get_all_private_template() {
 
 #[test]
 fn del_private_template() {
-    assert_post(
+    assert_post_json(
         &DelPrivateTemplate {
             template_id: "Dyvp3-Ff0cnail_CDSzk1fIc6-9lOkxsQE7exTJbwUE".into(),
         },
@@ -96,7 +96,7 @@ fn send_template_message() {
         pagepath: "index?foo=bar".into(),
     });
     req.client_msg_id = Some("MSG_000001".into());
-    assert_post(
+    assert_post_json(
         &req,
         &format!("{API}/cgi-bin/message/template/send?access_token=ACCESS_TOKEN"),
         json!({

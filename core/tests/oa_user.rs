@@ -1,11 +1,11 @@
 //! User management: profiles, remarks, the follower list and its pagination, OpenID migration.
 
 #[macro_use]
-mod oa1_common;
+mod common;
 
+use common::*;
 use futures::StreamExt;
 use futures::executor::block_on;
-use oa1_common::*;
 use serde_json::json;
 use wechat_core::api::oa::user::*;
 use wechat_core::{ErrCode, Result};
@@ -48,7 +48,7 @@ fn batch_get_user_info() {
         "otvxTs_JZ6SEiP0imdhpi50fuSZg",
     ]);
     req.user_list[0].lang = Some("zh_CN".into());
-    assert_post(
+    assert_post_json(
         &req,
         &format!("{API}/cgi-bin/user/info/batchget?access_token=ACCESS_TOKEN"),
         json!({"user_list": [
@@ -64,7 +64,7 @@ fn batch_get_user_info() {
 
 #[test]
 fn update_remark() {
-    assert_post(
+    assert_post_json(
         &UpdateRemark {
             openid: "oDF3iY9ffA-hqb2vVvbr7qxf6A0Q".into(),
             remark: "pangzi".into(),
@@ -99,7 +99,7 @@ fn get_user_list() {
 
 #[test]
 fn change_openid() {
-    assert_post(
+    assert_post_json(
         &ChangeOpenid {
             from_appid: "wx731182708a43e868".into(),
             openid_list: vec![
@@ -137,7 +137,7 @@ fn codes(items: &[Result<String>]) -> Vec<String> {
 
 #[test]
 fn follower_openids_walks_every_page_and_stops_at_the_total() {
-    let wechat = Scripted::default();
+    let (client, wechat) = client();
     wechat
         .push(
             "/cgi-bin/user/get",
@@ -147,7 +147,6 @@ fn follower_openids_walks_every_page_and_stops_at_the_total() {
             "/cgi-bin/user/get",
             r#"{"total":3,"count":1,"data":{"openid":["C"]},"next_openid":"C"}"#,
         );
-    let client = plain_client(&wechat);
     let all: Vec<_> = block_on(follower_openids(&client).collect());
     assert_eq!(codes(&all), ["A", "B", "C"]);
     // Two calls: the total says the list is complete, so no call for an empty page.
@@ -162,7 +161,7 @@ fn follower_openids_walks_every_page_and_stops_at_the_total() {
 
 #[test]
 fn follower_pages_end_on_an_empty_page() {
-    let wechat = Scripted::default();
+    let (client, wechat) = client();
     wechat
         .push(
             "/cgi-bin/user/get",
@@ -172,7 +171,6 @@ fn follower_pages_end_on_an_empty_page() {
             "/cgi-bin/user/get",
             r#"{"total":10,"count":0,"next_openid":""}"#,
         );
-    let client = plain_client(&wechat);
     let pages: Vec<_> = block_on(follower_pages(&client, Some("C".into())).collect());
     assert_eq!(pages.len(), 1);
     assert_eq!(pages[0].as_ref().unwrap().data.openid, ["D"]);
@@ -187,7 +185,7 @@ fn follower_pages_end_on_an_empty_page() {
 
 #[test]
 fn an_error_is_yielded_and_ends_the_stream() {
-    let wechat = Scripted::default();
+    let (client, wechat) = client();
     wechat
         .push(
             "/cgi-bin/user/get",
@@ -197,7 +195,6 @@ fn an_error_is_yielded_and_ends_the_stream() {
             "/cgi-bin/user/get",
             r#"{"errcode":45009,"errmsg":"reach max api daily quota limit"}"#,
         );
-    let client = plain_client(&wechat);
     let all: Vec<_> = block_on(follower_openids(&client).collect());
     assert_eq!(codes(&all), ["A", "B", "error Some(45009)"]);
     // Nothing more was asked after the error (nothing else is scripted: another call would panic).
@@ -206,12 +203,11 @@ fn an_error_is_yielded_and_ends_the_stream() {
 
 #[test]
 fn a_repeated_cursor_ends_the_stream() {
-    let wechat = Scripted::default();
+    let (client, wechat) = client();
     let same = r#"{"total":99,"count":1,"data":{"openid":["A"]},"next_openid":"A"}"#;
     wechat
         .push("/cgi-bin/user/get", same)
         .push("/cgi-bin/user/get", same);
-    let client = plain_client(&wechat);
     let all: Vec<_> = block_on(follower_openids(&client).collect());
     assert_eq!(codes(&all), ["A", "A"]);
     assert_eq!(wechat.seen().len(), 2);
@@ -219,9 +215,7 @@ fn a_repeated_cursor_ends_the_stream() {
 
 /// The streams are `Send` when the adapter's futures are: a compile-time check.
 #[allow(dead_code)]
-fn streams_are_send(
-    client: &wechat_core::Client<Scripted, wechat_core::MemoryStore, FixedRuntime>,
-) {
+fn streams_are_send(client: &TestClient) {
     fn is_send<T: Send>(_: T) {}
     is_send(follower_openids(client));
     is_send(follower_pages(client, None));

@@ -1,17 +1,16 @@
-//! Helpers for the Official Account endpoint tests: building requests with a fixed token, parsing
-//! fixtures, and a scripted client for the pagination helpers.
-#![allow(dead_code)]
+//! Helpers for the endpoint tests: requests built with a fixed token, fixtures parsed, a scripted
+//! WeChat for the driver-level tests (paging, JS-SDK), and the catalog checks.
+#![allow(dead_code, unused_macros)]
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex};
 
 use serde_json::Value;
 use wechat_core::client::{HttpClient, Runtime};
 use wechat_core::endpoint::{Endpoint, build_request};
-use wechat_core::{Client, Error, Hosts, MemoryStore, Secret, TokenFlow};
+use wechat_core::{Client, ErrCode, Error, Hosts, MemoryStore, Secret, TokenFlow};
 
 /// The text of `tests/fixtures/<path>.json` at the repository root.
-#[macro_export]
 macro_rules! fixture {
     ($path:literal) => {
         include_str!(concat!(
@@ -30,7 +29,7 @@ pub fn build<E: Endpoint>(endpoint: &E) -> http::Request<Vec<u8>> {
         endpoint,
         Some(&Secret::new("ACCESS_TOKEN")),
     )
-    .expect("request builds")
+    .expect("the request builds")
 }
 
 /// Asserts a `GET` with no body to `url` (query included).
@@ -38,7 +37,7 @@ pub fn assert_get<E: Endpoint>(endpoint: &E, url: &str) {
     let req = build(endpoint);
     assert_eq!(req.method(), http::Method::GET);
     assert_eq!(req.uri().to_string(), url);
-    assert!(req.body().is_empty(), "a GET has no body");
+    assert!(req.body().is_empty());
 }
 
 /// Asserts a `POST` to `url` whose JSON body equals `body`.
@@ -82,6 +81,10 @@ pub fn multipart<E: Endpoint>(endpoint: &E, url: &str) -> String {
 pub fn ok(body: impl Into<Vec<u8>>) -> http::Response<Vec<u8>> {
     http::Response::builder()
         .status(200)
+        .header(
+            http::header::CONTENT_TYPE,
+            "application/json; charset=utf-8",
+        )
         .body(body.into())
         .unwrap()
 }
@@ -94,15 +97,23 @@ pub fn parse<E: Endpoint>(body: &str) -> E::Response {
     }
 }
 
+/// Parses `body` as the endpoint's answer, expecting WeChat's error; returns its code.
+pub fn api_error<E: Endpoint>(body: &str) -> ErrCode
+where
+    E::Response: std::fmt::Debug,
+{
+    match E::parse(&ok(body)) {
+        Err(Error::Api(e)) => e.code,
+        other => panic!("expected an API error, got {other:?}"),
+    }
+}
+
 /// Parses `body` as the endpoint's answer, expecting WeChat's error `code`.
 pub fn assert_errcode<E: Endpoint>(body: &str, code: i64)
 where
     E::Response: std::fmt::Debug,
 {
-    match E::parse(&ok(body)) {
-        Err(Error::Api(e)) => assert_eq!(e.code.0, code),
-        other => panic!("expected errcode {code}, got {other:?}"),
-    }
+    assert_eq!(api_error::<E>(body), ErrCode(code));
 }
 
 /// The catalog entry of an endpoint exists and is the Official Account's.
@@ -121,97 +132,6 @@ pub fn assert_cataloged<E: Endpoint>() {
         "{} is not in the catalog",
         meta.name
     );
-}
-
-/// A WeChat that hands out tokens and answers other paths from a script, recording every request.
-#[derive(Default)]
-pub struct Scripted {
-    answers: Mutex<VecDeque<(u16, String)>>,
-    requests: Mutex<Vec<http::Request<Vec<u8>>>>,
-}
-
-impl Scripted {
-    /// Queues an answer for the next business call.
-    pub fn answer(&self, body: impl Into<String>) {
-        self.answers.lock().unwrap().push_back((200, body.into()));
-    }
-
-    /// The business requests sent so far (token fetches left out).
-    pub fn requests(&self) -> Vec<http::Request<Vec<u8>>> {
-        self.requests.lock().unwrap().clone()
-    }
-
-    /// The JSON bodies of the business requests sent so far.
-    pub fn bodies(&self) -> Vec<Value> {
-        self.requests()
-            .iter()
-            .map(|r| serde_json::from_slice(r.body()).unwrap())
-            .collect()
-    }
-}
-
-/// The HTTP client over a [`Scripted`] WeChat.
-#[derive(Clone)]
-pub struct FakeHttp(pub Arc<Scripted>);
-
-impl HttpClient for FakeHttp {
-    async fn send(
-        &self,
-        req: http::Request<Vec<u8>>,
-    ) -> wechat_core::Result<http::Response<Vec<u8>>> {
-        let path = req.uri().path().to_owned();
-        if path == "/cgi-bin/stable_token" || path == "/cgi-bin/token" {
-            return Ok(ok(r#"{"access_token":"ACCESS_TOKEN","expires_in":7200}"#));
-        }
-        self.0.requests.lock().unwrap().push(req);
-        let (status, body) = self
-            .0
-            .answers
-            .lock()
-            .unwrap()
-            .pop_front()
-            .expect("a scripted answer");
-        Ok(http::Response::builder()
-            .status(status)
-            .body(body.into_bytes())
-            .unwrap())
-    }
-}
-
-/// A fixed clock, no sleeping, predictable randomness.
-pub struct FixedRuntime;
-
-pub const T0: u64 = 1_700_000_000_000;
-
-impl Runtime for FixedRuntime {
-    fn now_ms(&self) -> u64 {
-        T0
-    }
-    async fn sleep(&self, _ms: u64) {}
-    fn fill_random(&self, buf: &mut [u8]) {
-        for (i, b) in buf.iter_mut().enumerate() {
-            *b = i as u8;
-        }
-    }
-}
-
-/// The client type of these tests.
-pub type TestClient = Client<FakeHttp, MemoryStore, FixedRuntime>;
-
-/// A client over a fresh scripted WeChat, and that WeChat.
-pub fn client() -> (TestClient, Arc<Scripted>) {
-    let wechat = Arc::new(Scripted::default());
-    let flow = TokenFlow::Stable {
-        appid: "wxapp".into(),
-        secret: Secret::new("APPSECRET"),
-    };
-    let client = Client::new(
-        flow,
-        FakeHttp(wechat.clone()),
-        MemoryStore::new(|| T0),
-        FixedRuntime,
-    );
-    (client, wechat)
 }
 
 /// Every row of the reference SDK's endpoint list in `package` has a catalog entry with its
@@ -242,4 +162,153 @@ pub fn assert_rows_covered(package: &str) {
         );
     }
     assert!(seen > 0, "no reference rows for {package}");
+}
+
+/// A WeChat that hands out tokens and answers other paths from a script: first what was pushed for
+/// the path, then what was queued for any path, in order. Every business request is recorded.
+#[derive(Default)]
+pub struct Scripted {
+    by_path: Mutex<HashMap<String, VecDeque<String>>>,
+    answers: Mutex<VecDeque<(u16, String)>>,
+    requests: Mutex<Vec<http::Request<Vec<u8>>>>,
+}
+
+impl Scripted {
+    /// Queues an answer for one path.
+    pub fn push(&self, path: &str, body: &str) -> &Self {
+        self.by_path
+            .lock()
+            .unwrap()
+            .entry(path.to_owned())
+            .or_default()
+            .push_back(body.to_owned());
+        self
+    }
+
+    /// Queues an answer for the next business call, whatever its path.
+    pub fn answer(&self, body: impl Into<String>) {
+        self.answers.lock().unwrap().push_back((200, body.into()));
+    }
+
+    /// The business requests sent so far (token fetches left out).
+    pub fn requests(&self) -> Vec<http::Request<Vec<u8>>> {
+        self.requests.lock().unwrap().clone()
+    }
+
+    /// The JSON bodies of the business requests sent so far.
+    pub fn bodies(&self) -> Vec<Value> {
+        self.requests()
+            .iter()
+            .map(|r| serde_json::from_slice(r.body()).unwrap())
+            .collect()
+    }
+
+    /// The business requests so far as `path?query`, and ` body` for a `POST`.
+    pub fn seen(&self) -> Vec<String> {
+        self.requests()
+            .iter()
+            .map(|r| {
+                let mut line = r.uri().path().to_owned();
+                if let Some(q) = r.uri().query() {
+                    line.push('?');
+                    line.push_str(q);
+                }
+                if r.method() == http::Method::POST {
+                    line.push(' ');
+                    line.push_str(&String::from_utf8_lossy(r.body()));
+                }
+                line
+            })
+            .collect()
+    }
+}
+
+/// The HTTP client over a [`Scripted`] WeChat.
+#[derive(Clone)]
+pub struct FakeHttp(pub Arc<Scripted>);
+
+impl HttpClient for FakeHttp {
+    async fn send(
+        &self,
+        req: http::Request<Vec<u8>>,
+    ) -> wechat_core::Result<http::Response<Vec<u8>>> {
+        let path = req.uri().path().to_owned();
+        if path == "/cgi-bin/stable_token" || path == "/cgi-bin/token" {
+            return Ok(ok(r#"{"access_token":"ACCESS_TOKEN","expires_in":7200}"#));
+        }
+        self.0.requests.lock().unwrap().push(req);
+        let scripted = self
+            .0
+            .by_path
+            .lock()
+            .unwrap()
+            .get_mut(&path)
+            .and_then(VecDeque::pop_front)
+            .map(|body| (200, body));
+        let (status, body) = scripted
+            .or_else(|| self.0.answers.lock().unwrap().pop_front())
+            .unwrap_or_else(|| panic!("nothing scripted for {path}"));
+        Ok(http::Response::builder()
+            .status(status)
+            .body(body.into_bytes())
+            .unwrap())
+    }
+}
+
+/// When the tests run, Unix milliseconds.
+pub const T0: u64 = 1_700_000_000_000;
+
+/// A clock that stands still, no sleeping, and "random" bytes repeating a pattern.
+#[derive(Clone)]
+pub struct FixedRuntime {
+    pub now_ms: u64,
+    pub pattern: Vec<u8>,
+}
+
+impl Default for FixedRuntime {
+    fn default() -> Self {
+        Self {
+            now_ms: T0,
+            pattern: (0..=255).collect(),
+        }
+    }
+}
+
+impl Runtime for FixedRuntime {
+    fn now_ms(&self) -> u64 {
+        self.now_ms
+    }
+
+    async fn sleep(&self, _ms: u64) {}
+
+    fn fill_random(&self, buf: &mut [u8]) {
+        for (i, b) in buf.iter_mut().enumerate() {
+            *b = self.pattern[i % self.pattern.len()];
+        }
+    }
+}
+
+/// The client type of these tests.
+pub type TestClient = Client<FakeHttp, MemoryStore, FixedRuntime>;
+
+/// A client of the app `wxapp` over a fresh scripted WeChat, and that WeChat.
+pub fn client() -> (TestClient, Arc<Scripted>) {
+    client_with(FixedRuntime::default())
+}
+
+/// As [`client`], on a given runtime.
+pub fn client_with(runtime: FixedRuntime) -> (TestClient, Arc<Scripted>) {
+    let wechat = Arc::new(Scripted::default());
+    let flow = TokenFlow::Stable {
+        appid: "wxapp".into(),
+        secret: Secret::new("APPSECRET"),
+    };
+    let now = runtime.now_ms;
+    let client = Client::new(
+        flow,
+        FakeHttp(wechat.clone()),
+        MemoryStore::new(move || now),
+        runtime,
+    );
+    (client, wechat)
 }
