@@ -273,6 +273,8 @@ impl Authority {
         hosts: Hosts,
         flows: Vec<TokenFlow>,
     ) -> Self {
+        // The client's own flow is never called: every token goes through `token_of` with the flow
+        // that `resolve` finds. Without flows the authority only keeps what isolates save.
         let placeholder = flows.first().cloned().unwrap_or(TokenFlow::Stable {
             appid: String::new(),
             secret: Secret::default(),
