@@ -1,7 +1,6 @@
 //! Subscription notifications: the template library, the account's templates, sending.
 
-#[macro_use]
-mod common;
+use crate::common;
 
 use common::*;
 use serde_json::json;

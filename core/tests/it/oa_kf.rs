@@ -1,7 +1,6 @@
 //! Customer service: accounts, sessions, typing and records.
 
-#[macro_use]
-mod common;
+use crate::common;
 
 use common::*;
 use futures::StreamExt;

@@ -1,7 +1,6 @@
 //! Template messages: industry, templates, sending.
 
-#[macro_use]
-mod common;
+use crate::common;
 
 use common::*;
 use serde_json::json;

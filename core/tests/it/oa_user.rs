@@ -1,7 +1,6 @@
 //! User management: profiles, remarks, the follower list and its pagination, OpenID migration.
 
-#[macro_use]
-mod common;
+use crate::common;
 
 use common::*;
 use futures::StreamExt;

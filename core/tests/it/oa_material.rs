@@ -1,7 +1,6 @@
 //! Material and media: requests, fixtures, binary downloads and the material stream.
 
-#[macro_use]
-mod common;
+use crate::common;
 
 use common::*;
 use futures::executor::block_on;

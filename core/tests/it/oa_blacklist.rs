@@ -1,7 +1,6 @@
 //! The blacklist: list (paged), block, unblock.
 
-#[macro_use]
-mod common;
+use crate::common;
 
 use common::*;
 use futures::StreamExt;

@@ -1,7 +1,6 @@
 //! OCR: image by URL (query) or upload (multipart), and every recognizer's answer.
 
-#[macro_use]
-mod common;
+use crate::common;
 
 use common::*;
 use wechat_core::api::oa::material::Upload;

@@ -1,7 +1,6 @@
 //! Parametric QR codes, the QR code image and its URL, short URLs and short keys.
 
-#[macro_use]
-mod common;
+use crate::common;
 
 use common::*;
 use serde_json::json;

@@ -1,7 +1,6 @@
 //! Devices: requests, fixtures and the errors hidden in `base_resp`.
 
-#[macro_use]
-mod common;
+use crate::common;
 
 use common::*;
 use serde_json::json;

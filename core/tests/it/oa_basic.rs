@@ -1,7 +1,6 @@
 //! Basic information endpoints: server IPs, network detection, quotas, request ids.
 
-#[macro_use]
-mod common;
+use crate::common;
 
 use common::*;
 use serde_json::json;

@@ -1,7 +1,6 @@
 //! Mass broadcasts: to all or a tag, to OpenIDs, preview, delete, status and speed.
 
-#[macro_use]
-mod common;
+use crate::common;
 
 use common::*;
 use serde_json::json;

@@ -1,7 +1,6 @@
 //! Analytics: every datacube endpoint's request and fixture, and the ad revenue endpoints.
 
-#[macro_use]
-mod common;
+use crate::common;
 
 use common::*;
 use serde_json::json;

@@ -22,7 +22,7 @@ const VERIFY_ECHOSTR_URL: &str = "P9nAzCzyDtyTWESHep1vC5X9xho%2FqYX3Zpb4yKa9SKld
 const MSG_SIGNATURE: &str = "477715d11cdb4164915debcba66cb864d751f3e6";
 const MSG_TIMESTAMP: &str = "1409659813";
 const MSG_NONCE: &str = "1372623149";
-const MSG_BODY: &str = include_str!("fixtures/callback/wecom_sample_encrypted.xml");
+const MSG_BODY: &str = include_str!("../fixtures/callback/wecom_sample_encrypted.xml");
 
 fn crypto() -> MessageCrypto {
     MessageCrypto::new(Secret::new(TOKEN), AES_KEY, CORP_ID).unwrap()

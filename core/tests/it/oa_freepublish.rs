@@ -1,7 +1,6 @@
 //! Publishing: requests, fixtures and the published stream.
 
-#[macro_use]
-mod common;
+use crate::common;
 
 use common::*;
 use futures::StreamExt;

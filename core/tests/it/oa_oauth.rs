@@ -1,7 +1,6 @@
 //! Web page authorization: authorization URLs, code exchange, refresh, user info, token check.
 
-#[macro_use]
-mod common;
+use crate::common;
 
 use common::*;
 use wechat_core::api::oa::oauth::*;

@@ -1,7 +1,6 @@
 //! User tags: create, list, rename, delete, members, tagging and untagging.
 
-#[macro_use]
-mod common;
+use crate::common;
 
 use common::*;
 use futures::StreamExt;

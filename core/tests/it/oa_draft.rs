@@ -1,7 +1,6 @@
 //! The draft box: requests, fixtures and the draft stream.
 
-#[macro_use]
-mod common;
+use crate::common;
 
 use common::*;
 use futures::TryStreamExt;

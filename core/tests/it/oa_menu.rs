@@ -1,8 +1,7 @@
 //! Custom menus: create with the button builders, read, delete, conditional menus, try-match and
 //! the menu in effect.
 
-#[macro_use]
-mod common;
+use crate::common;
 
 use common::*;
 use serde_json::json;

@@ -1,6 +1,6 @@
+#![allow(dead_code, unused_macros)]
 //! Helpers for the endpoint tests: requests built with a fixed token, fixtures parsed, a scripted
 //! WeChat for the driver-level tests (paging, JS-SDK), and the catalog checks.
-#![allow(dead_code, unused_macros)]
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex};

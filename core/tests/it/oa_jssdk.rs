@@ -1,7 +1,7 @@
 //! The JS-SDK configuration through the driver: the `jsapi` ticket fetched with the account's
 //! token, cached, and the page signed as the document's worked example.
 
-mod common;
+use crate::common;
 
 use common::*;
 use futures::executor::block_on;

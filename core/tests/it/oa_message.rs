@@ -1,7 +1,6 @@
 //! Customer service messages: every `msgtype`, and sending as a customer service account.
 
-#[macro_use]
-mod common;
+use crate::common;
 
 use common::*;
 use serde_json::{Value, json};

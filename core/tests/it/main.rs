@@ -1,0 +1,30 @@
+//! The core's integration tests, one binary: areas as modules.
+
+#[macro_use]
+mod common;
+
+mod callback_messages;
+mod callback_props;
+mod callback_replies;
+mod callback_wecom;
+mod coverage;
+mod driver;
+mod oa_basic;
+mod oa_blacklist;
+mod oa_broadcast;
+mod oa_datacube;
+mod oa_device;
+mod oa_draft;
+mod oa_freepublish;
+mod oa_jssdk;
+mod oa_kf;
+mod oa_material;
+mod oa_menu;
+mod oa_message;
+mod oa_oauth;
+mod oa_ocr;
+mod oa_qrcode;
+mod oa_subscribe;
+mod oa_tag;
+mod oa_template;
+mod oa_user;
