@@ -28,7 +28,7 @@ async fn main() -> ExitCode {
             let code = e
                 .downcast_ref::<wechat_core::Error>()
                 .and_then(|e| e.code());
-            if code.is_some_and(|c| c.0 == 40164) {
+            if code.is_some_and(|c| c == 40164) {
                 println!("hint: add this machine's public IP to the account's API IP whitelist");
             }
             ExitCode::FAILURE
@@ -131,7 +131,7 @@ async fn run() -> Result<(), BoxError> {
             .unwrap_err();
         println!(
             "   getcallbackip: errcode {} reported at once, never retried (it would burn quota)",
-            err.code().map_or(0, |c| c.0)
+            err.code().and_then(|c| c.number()).unwrap_or(0)
         );
     } else {
         println!("   (menu/create and the fault steps run against the emulator only: they would");

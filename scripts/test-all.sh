@@ -24,6 +24,9 @@ if [ -n "$forbidden" ]; then
   exit 1
 fi
 
+step "wechat-core builds with no area enabled (cargo features per area)"
+cargo check -p wechat-core --no-default-features --locked
+
 step "cargo clippy (the Worker crates, wasm32)"
 cargo clippy -p wechat-worker -p wechat-worker-example --target wasm32-unknown-unknown --locked -- -D warnings
 

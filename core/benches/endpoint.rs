@@ -5,6 +5,7 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use wechat_core::api::oa::basic::GetApiDomainIp;
 use wechat_core::api::oa::menu::{Button, CreateMenu};
+use wechat_core::auth::add_token;
 use wechat_core::client::{HttpClient, Runtime};
 use wechat_core::endpoint::{Endpoint, build_request};
 use wechat_core::{Client, Hosts, MemoryStore, Secret, TokenFlow};
@@ -38,7 +39,8 @@ fn bench(c: &mut Criterion) {
     let ip_body = br#"{"ip_list":["101.89.47.18","101.91.34.103","101.91.37.125"]}"#.to_vec();
     c.bench_function("get_api_domain_ip build+parse", |b| {
         b.iter(|| {
-            let req = build_request(&hosts, black_box(&GetApiDomainIp {}), Some(&token)).unwrap();
+            let mut req = build_request(&hosts, black_box(&GetApiDomainIp {})).unwrap();
+            add_token(&mut req, &token).unwrap();
             black_box(req);
             let resp = http::Response::new(ip_body.clone());
             black_box(GetApiDomainIp::parse(&resp).unwrap())
@@ -59,7 +61,8 @@ fn bench(c: &mut Criterion) {
     let ok = br#"{"errcode":0,"errmsg":"ok"}"#.to_vec();
     c.bench_function("menu/create build+parse", |b| {
         b.iter(|| {
-            let req = build_request(&hosts, black_box(&menu), Some(&token)).unwrap();
+            let mut req = build_request(&hosts, black_box(&menu)).unwrap();
+            add_token(&mut req, &token).unwrap();
             black_box(req);
             black_box(CreateMenu::parse(&http::Response::new(ok.clone())).unwrap())
         })

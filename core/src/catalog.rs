@@ -4,10 +4,13 @@ use crate::endpoint::Meta;
 
 /// Every endpoint: area, method, host, path, credential, Rust type and document.
 pub fn all() -> impl Iterator<Item = &'static Meta> {
-    crate::token::endpoints::CATALOG
+    let credentials = crate::token::endpoints::CATALOG
         .iter()
         .chain(crate::token::user::CATALOG)
-        .chain(crate::api::oa::catalog())
+        .copied();
+    #[cfg(feature = "oa")]
+    let credentials = credentials.chain(crate::api::oa::catalog());
+    credentials
 }
 
 /// A browser-facing URL the SDK builds (a page the user opens, not an API call).
@@ -58,7 +61,10 @@ const BROWSER_URLS: &[BrowserUrl] = &[
 pub fn tsv(hosts: &crate::host::Hosts) -> String {
     let mut out = String::from("area\tmethod\turl\tcredential\ttype\n");
     for m in all() {
-        let cred = m.credential.query_name().unwrap_or("none");
+        let cred = match m.auth {
+            crate::endpoint::AuthScheme::None => "none",
+            scheme => scheme.query_name().unwrap_or("signature"),
+        };
         out.push_str(&format!(
             "{}\t{}\t{}\t{}\t{}\n",
             m.area,

@@ -1,16 +1,20 @@
 //! The driver: performs the core's effects through small traits, once for every adapter.
 //!
 //! An adapter supplies an [`HttpClient`], a [`TokenStore`] and a [`Runtime`] (clock, sleep,
-//! randomness). [`Client`] then calls endpoints with the right credential, refreshes tokens before they
-//! expire (one fetch per key at a time), retries exactly once after a rejected token and backs off on
-//! transient failures where the endpoint is safe to repeat. It needs no async runtime of its own; its
-//! futures are `Send` on native targets when the adapter's are.
+//! randomness). Together with a bounded cache of tokens and the refreshes in flight they form one
+//! token engine; a [`Client`] is a cheap handle on it that carries an [`Auth`] (an app's token flow,
+//! a merchant's signer, a webhook key, or none), its hosts and policies. A client calls endpoints
+//! with the credential their [`AuthScheme`] names, refreshes tokens before they expire (one fetch
+//! per key at a time), retries exactly once after a rejected token, verifies signed answers before
+//! parsing, and backs off on transient failures where the endpoint is safe to repeat. It needs no
+//! async runtime of its own; its futures are `Send` on native targets when the adapter's are.
 
 use std::collections::HashMap;
 use std::future::Future;
 use std::sync::{Arc, Mutex};
 
-use crate::endpoint::{self, Body, Credential, Endpoint, Method, Repeat};
+use crate::auth::{Auth, SignContext, add_query_first};
+use crate::endpoint::{self, AuthScheme, Body, Endpoint, Envelope, Meta, Method, Repeat};
 use crate::error::{Error, Result};
 use crate::host::{Host, Hosts};
 use crate::secret::Secret;
@@ -119,21 +123,59 @@ impl Default for RetryPolicy {
     }
 }
 
+/// How many tokens a process keeps in memory by default (see [`Client::with_cache_capacity`]).
+pub const DEFAULT_CACHE_CAPACITY: usize = 10_000;
+
 struct Shared<H, S, R> {
     http: H,
     store: S,
     runtime: R,
     /// This process's copy of tokens: the fast path, and what keeps calls going when the store fails.
-    local: Mutex<HashMap<String, StoredToken>>,
-    /// One refresh per key at a time within this process.
+    local: Mutex<LocalTokens>,
+    /// One refresh per key at a time within this process; an entry lives while a refresh does.
     flights: Mutex<HashMap<String, Arc<futures_util::lock::Mutex<()>>>>,
 }
 
-/// A WeChat client: one credential flow (an app, a corp app, a platform...) with its hosts and
-/// policies, over an adapter's HTTP client, token store and runtime. Cheap to clone.
+/// This process's copy of tokens, bounded: expired entries go first, then the ones expiring
+/// soonest. The store stays the reference; a token evicted here is loaded from it again.
+struct LocalTokens {
+    tokens: HashMap<String, StoredToken>,
+    capacity: usize,
+}
+
+impl LocalTokens {
+    fn insert(&mut self, key: String, token: StoredToken, now_ms: u64) {
+        if self.tokens.len() >= self.capacity && !self.tokens.contains_key(&key) {
+            self.tokens.retain(|_, t| t.expires_at_ms > now_ms);
+            if self.tokens.len() >= self.capacity {
+                // Drop the quarter that expires soonest: amortized, not one scan per insert.
+                let mut ends: Vec<u64> = self.tokens.values().map(|t| t.expires_at_ms).collect();
+                let cut = (self.capacity / 4).max(1).min(ends.len() - 1);
+                let (_, nth, _) = ends.select_nth_unstable(cut);
+                let limit = *nth;
+                self.tokens.retain(|_, t| t.expires_at_ms > limit);
+            }
+        }
+        self.tokens.insert(key, token);
+    }
+}
+
+/// The sizes of a client's in-memory caches (shared by every handle of its engine).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct CacheStats {
+    /// Tokens kept in this process's memory.
+    pub tokens: usize,
+    /// Keys with a refresh in flight.
+    pub flights: usize,
+}
+
+/// A WeChat client: a handle on a token engine (an adapter's HTTP client, token store and runtime,
+/// and the in-memory caches) carrying an [`Auth`], hosts and policies. Cheap to clone; handles
+/// made with [`Client::with_auth`] share the engine.
 pub struct Client<H, S, R> {
     shared: Arc<Shared<H, S, R>>,
-    flow: TokenFlow,
+    auth: Auth,
     hosts: Hosts,
     policy: Policy,
     retry: RetryPolicy,
@@ -143,7 +185,7 @@ impl<H, S, R> Clone for Client<H, S, R> {
     fn clone(&self) -> Self {
         Self {
             shared: self.shared.clone(),
-            flow: self.flow.clone(),
+            auth: self.auth.clone(),
             hosts: self.hosts.clone(),
             policy: self.policy,
             retry: self.retry,
@@ -154,24 +196,28 @@ impl<H, S, R> Clone for Client<H, S, R> {
 impl<H, S, R> std::fmt::Debug for Client<H, S, R> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Client")
-            .field("flow", &self.flow)
+            .field("auth", &self.auth)
             .field("hosts", &self.hosts)
             .finish_non_exhaustive()
     }
 }
 
 impl<H: HttpClient, S: TokenStore, R: Runtime> Client<H, S, R> {
-    /// A client of `flow` with WeChat's hosts and the default policies.
-    pub fn new(flow: TokenFlow, http: H, store: S, runtime: R) -> Self {
+    /// A client calling as `auth` (a [`TokenFlow`], or any [`Auth`]) with WeChat's hosts and the
+    /// default policies, on a new engine.
+    pub fn new(auth: impl Into<Auth>, http: H, store: S, runtime: R) -> Self {
         Self {
             shared: Arc::new(Shared {
                 http,
                 store,
                 runtime,
-                local: Mutex::default(),
+                local: Mutex::new(LocalTokens {
+                    tokens: HashMap::new(),
+                    capacity: DEFAULT_CACHE_CAPACITY,
+                }),
                 flights: Mutex::default(),
             }),
-            flow,
+            auth: auth.into(),
             hosts: Hosts::default(),
             policy: Policy::default(),
             retry: RetryPolicy::default(),
@@ -196,18 +242,38 @@ impl<H: HttpClient, S: TokenStore, R: Runtime> Client<H, S, R> {
         self
     }
 
-    /// A client of another flow sharing this one's HTTP client, store, runtime and hosts: an
-    /// authorizer of a platform, a corp of a suite.
-    pub fn with_flow(&self, flow: TokenFlow) -> Self {
+    /// Sets how many tokens the engine keeps in memory (at least 1; [`DEFAULT_CACHE_CAPACITY`]
+    /// by default), for every handle sharing it.
+    pub fn with_cache_capacity(self, capacity: usize) -> Self {
+        self.local().capacity = capacity.max(1);
+        self
+    }
+
+    /// A handle calling as another [`Auth`] on the same engine (HTTP client, store, runtime,
+    /// caches), hosts and policies: an authorizer of a platform, a corp of a suite, a merchant.
+    pub fn with_auth(&self, auth: impl Into<Auth>) -> Self {
         Self {
-            flow,
+            auth: auth.into(),
             ..self.clone()
         }
     }
 
-    /// The flow this client uses.
-    pub fn flow(&self) -> &TokenFlow {
-        &self.flow
+    /// What this client calls as.
+    pub fn auth(&self) -> &Auth {
+        &self.auth
+    }
+
+    /// The token flow this client calls with, if it carries one.
+    pub fn flow(&self) -> Option<&TokenFlow> {
+        match &self.auth {
+            Auth::Token(flow) => Some(flow),
+            _ => None,
+        }
+    }
+
+    fn own_flow(&self) -> Result<&TokenFlow> {
+        self.flow()
+            .ok_or_else(|| Error::Build(format!("this client ({:?}) has no token flow", self.auth)))
     }
 
     /// The hosts this client calls.
@@ -225,9 +291,17 @@ impl<H: HttpClient, S: TokenStore, R: Runtime> Client<H, S, R> {
         &self.shared.store
     }
 
+    /// The sizes of the engine's in-memory caches.
+    pub fn cache_stats(&self) -> CacheStats {
+        CacheStats {
+            tokens: self.local().tokens.len(),
+            flights: self.flights().len(),
+        }
+    }
+
     /// The client's own token (`access_token`, or the platform's, suite's or provider's token).
     pub async fn token(&self) -> Result<Secret> {
-        Ok(self.token_of(&self.flow).await?.value)
+        Ok(self.token_of(self.own_flow()?).await?.value)
     }
 
     /// A token of any flow, from this process's copy, the store, or a fetch under a lease.
@@ -237,21 +311,27 @@ impl<H: HttpClient, S: TokenStore, R: Runtime> Client<H, S, R> {
             if let Some(t) = self.local_fresh(&key) {
                 return Ok(t);
             }
-            let gate = {
-                let mut flights = self
-                    .shared
-                    .flights
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner());
-                flights.entry(key.clone()).or_default().clone()
+            let gate = self.flights().entry(key.clone()).or_default().clone();
+            let flight = gate.lock().await;
+            let result = match self.local_fresh(&key) {
+                Some(t) => Ok(t),
+                None => {
+                    let result = self.acquire(flow).await;
+                    if let Ok(t) = &result {
+                        let now = self.shared.runtime.now_ms();
+                        self.local().insert(key.clone(), t.clone(), now);
+                    }
+                    result
+                }
             };
-            let _flight = gate.lock().await;
-            if let Some(t) = self.local_fresh(&key) {
-                return Ok(t);
-            }
-            let result = self.acquire(flow).await;
-            if let Ok(t) = &result {
-                self.local().insert(key, t.clone());
+            drop(flight);
+            // The last one out removes the flight: the map holds only refreshes under way.
+            let mut flights = self.flights();
+            if flights
+                .get(&key)
+                .is_some_and(|g| Arc::ptr_eq(g, &gate) && Arc::strong_count(&gate) == 2)
+            {
+                flights.remove(&key);
             }
             result
         })
@@ -295,13 +375,23 @@ impl<H: HttpClient, S: TokenStore, R: Runtime> Client<H, S, R> {
         }
     }
 
-    fn local(&self) -> std::sync::MutexGuard<'_, HashMap<String, StoredToken>> {
+    fn local(&self) -> std::sync::MutexGuard<'_, LocalTokens> {
         self.shared.local.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn flights(
+        &self,
+    ) -> std::sync::MutexGuard<'_, HashMap<String, Arc<futures_util::lock::Mutex<()>>>> {
+        self.shared
+            .flights
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
     }
 
     fn local_fresh(&self, key: &str) -> Option<StoredToken> {
         let now = self.shared.runtime.now_ms();
         self.local()
+            .tokens
             .get(key)
             .filter(|t| t.is_fresh(now, self.policy.refresh_margin_ms))
             .cloned()
@@ -312,27 +402,27 @@ impl<H: HttpClient, S: TokenStore, R: Runtime> Client<H, S, R> {
         let key = flow.key();
         {
             let mut local = self.local();
-            if local.get(&key).is_some_and(|t| &t.value == value) {
-                local.remove(&key);
+            if local.tokens.get(&key).is_some_and(|t| &t.value == value) {
+                local.tokens.remove(&key);
             }
         }
         let _ = warn(&key, self.shared.store.invalidate_if(&key, value).await);
     }
 
-    /// Calls an endpoint with its credential, retrying as its [`Repeat`] allows.
+    /// Calls an endpoint: builds it, applies its auth scheme, sends it, verifies a signed answer,
+    /// parses it; refreshes a rejected token once and retries as its [`Repeat`] allows.
     pub async fn call<E: Endpoint + MaybeSync>(&self, endpoint: &E) -> Result<E::Response> {
         self.run(
-            E::META.credential,
-            E::META.repeat,
-            |token| endpoint::build_request(&self.hosts, endpoint, token),
+            E::META,
+            || endpoint::build_request(&self.hosts, endpoint),
             E::parse,
         )
         .await
     }
 
-    /// The escape hatch: any method and path with an optional JSON body, the `access_token` injected,
-    /// WeChat's errors handled as for typed endpoints. `GET` is retried on transient failures; `POST`
-    /// is not.
+    /// The escape hatch: any method and path with an optional JSON body, the `access_token` added,
+    /// WeChat's `errcode` handled as for typed endpoints. `GET` is retried on transient failures;
+    /// other methods are not.
     pub async fn call_json(
         &self,
         method: Method,
@@ -345,53 +435,43 @@ impl<H: HttpClient, S: TokenStore, R: Runtime> Client<H, S, R> {
             Some(b) => endpoint::json_body(b)?,
             None => Body::Empty,
         };
-        let repeat = match method {
-            Method::Get => Repeat::Safe,
-            Method::Post => Repeat::Never,
-        };
+        let meta = raw_meta(method);
         self.run(
-            Credential::AccessToken,
-            repeat,
-            |token| {
-                let mut pairs = Vec::with_capacity(query.len() + 1);
-                if let Some(t) = token {
-                    pairs.push(("access_token", t.expose()));
-                }
-                pairs.extend(query.iter().filter(|(k, _)| *k != "access_token").copied());
-                endpoint::build_http(&self.hosts, method, host, path, &pairs, body.clone())
+            meta,
+            || {
+                let query: Vec<_> = query
+                    .iter()
+                    .filter(|(k, _)| *k != "access_token")
+                    .copied()
+                    .collect();
+                let mut request =
+                    endpoint::build_http(&self.hosts, method, host, path, &query, body.clone())?;
+                request.extensions_mut().insert(meta);
+                Ok(request)
             },
-            |response| endpoint::parse_json(response, false),
+            |response| endpoint::parse(meta, response),
         )
         .await
     }
 
     async fn run<T>(
         &self,
-        credential: Credential,
-        repeat: Repeat,
-        build: impl Fn(Option<&Secret>) -> Result<http::Request<Vec<u8>>> + MaybeSend + MaybeSync,
+        meta: &'static Meta,
+        build: impl Fn() -> Result<http::Request<Vec<u8>>> + MaybeSend + MaybeSync,
         parse: impl Fn(&http::Response<Vec<u8>>) -> Result<T> + MaybeSend + MaybeSync,
     ) -> Result<T> {
-        let flow = match credential {
-            Credential::None => None,
-            c => Some(self.flow.for_credential(c).ok_or_else(|| {
-                Error::Build(format!(
-                    "this client ({}) has no {}",
-                    self.flow.key(),
-                    c.query_name().unwrap_or_default()
-                ))
-            })?),
-        };
+        let flow = self.flow_for(meta.auth)?;
         let mut refreshed = false;
         let mut transient = 0;
         loop {
+            let mut request = build()?;
             let token = match &flow {
                 Some(f) => Some(self.token_of(f).await?.value),
                 None => None,
             };
-            let request = build(token.as_ref())?;
+            self.authorize(&mut request, meta, token.as_ref())?;
             let outcome = match self.shared.http.send(request).await {
-                Ok(response) => parse(&response),
+                Ok(response) => self.verify(meta, &response).and_then(|()| parse(&response)),
                 Err(e) => Err(e),
             };
             let error = match outcome {
@@ -408,7 +488,9 @@ impl<H: HttpClient, S: TokenStore, R: Runtime> Client<H, S, R> {
                 (Some(code), ..) if code.is_never_retry() => return Err(error),
                 _ => {}
             }
-            if error.is_transient() && repeat == Repeat::Safe && transient < self.retry.max_retries
+            if error.is_transient()
+                && meta.repeat == Repeat::Safe
+                && transient < self.retry.max_retries
             {
                 transient += 1;
                 let delay = self.backoff(transient);
@@ -421,6 +503,63 @@ impl<H: HttpClient, S: TokenStore, R: Runtime> Client<H, S, R> {
                 continue;
             }
             return Err(error);
+        }
+    }
+
+    /// The flow whose token a token scheme needs, from this client's [`Auth`].
+    fn flow_for(&self, scheme: AuthScheme) -> Result<Option<TokenFlow>> {
+        if !scheme.is_token() {
+            return Ok(None);
+        }
+        self.flow()
+            .and_then(|f| f.for_scheme(scheme))
+            .map(Some)
+            .ok_or_else(|| {
+                Error::Build(format!(
+                    "this client ({:?}) has no {}",
+                    self.auth,
+                    scheme.query_name().unwrap_or_default()
+                ))
+            })
+    }
+
+    /// Applies an endpoint's auth scheme to its built request: the one step between build and send.
+    fn authorize(
+        &self,
+        request: &mut http::Request<Vec<u8>>,
+        meta: &'static Meta,
+        token: Option<&Secret>,
+    ) -> Result<()> {
+        let missing = |what: &str| {
+            Error::Build(format!(
+                "{} needs {what}; this client is {:?}",
+                meta.name, self.auth
+            ))
+        };
+        match (meta.auth, &self.auth, token) {
+            (AuthScheme::None, ..) => Ok(()),
+            (scheme, _, Some(token)) if scheme.is_token() => add_query_first(
+                request,
+                scheme.query_name().unwrap_or("access_token"),
+                token,
+            ),
+            (AuthScheme::WebhookKey, Auth::Webhook(key), _) => add_query_first(request, "key", key),
+            (AuthScheme::WebhookKey, ..) => Err(missing("a webhook key")),
+            (scheme, Auth::Signer(signer), _) if scheme.is_signed() => {
+                let nonce = self.nonce(32);
+                let context = SignContext::new(meta, self.shared.runtime.now_ms(), &nonce);
+                signer.sign(request, &context)
+            }
+            (scheme, ..) if scheme.is_signed() => Err(missing("a signer")),
+            (scheme, ..) => Err(missing(&format!("{scheme:?}"))),
+        }
+    }
+
+    /// Verifies a signed answer before anything parses it.
+    fn verify(&self, meta: &Meta, response: &http::Response<Vec<u8>>) -> Result<()> {
+        match &self.auth {
+            Auth::Signer(signer) if meta.auth.is_signed() => signer.verify(meta, response),
+            _ => Ok(()),
         }
     }
 
@@ -451,7 +590,7 @@ impl<H: HttpClient, S: TokenStore, R: Runtime> Client<H, S, R> {
     /// the timestamp from its clock. `url` is the page's full URL; a `#fragment` is dropped. See
     /// [`crate::token::jssdk`].
     pub async fn jssdk_config(&self, url: &str) -> Result<JsSdkConfig> {
-        let (app_id, kind) = match &self.flow {
+        let (app_id, kind) = match self.own_flow()? {
             TokenFlow::Work { corpid, .. } | TokenFlow::SuiteCorp { corpid, .. } => {
                 (corpid.as_str(), TicketKind::WorkCorp)
             }
@@ -467,7 +606,7 @@ impl<H: HttpClient, S: TokenStore, R: Runtime> Client<H, S, R> {
 
     /// WeCom `wx.agentConfig` for a page URL, signed with the app's `agent_config` ticket.
     pub async fn agent_config(&self, agentid: &str, url: &str) -> Result<AgentConfig> {
-        let corpid = match &self.flow {
+        let corpid = match self.own_flow()? {
             TokenFlow::Work { corpid, .. } | TokenFlow::SuiteCorp { corpid, .. } => corpid.clone(),
             other => return Err(Error::Build(format!("{} is no WeCom app", other.key()))),
         };
@@ -486,10 +625,10 @@ impl<H: HttpClient, S: TokenStore, R: Runtime> Client<H, S, R> {
 
     /// A JS-SDK ticket of this client's token.
     pub async fn ticket(&self, kind: TicketKind) -> Result<Secret> {
-        let flow = self
-            .flow
+        let own = self.own_flow()?;
+        let flow = own
             .ticket(kind)
-            .ok_or_else(|| Error::Build(format!("{} has no {kind:?} ticket", self.flow.key())))?;
+            .ok_or_else(|| Error::Build(format!("{} has no {kind:?} ticket", own.key())))?;
         Ok(self.token_of(&flow).await?.value)
     }
 
@@ -543,6 +682,36 @@ impl<H: HttpClient, S: TokenStore, R: Runtime> Client<H, S, R> {
             .store
             .save(key, &record, record.ttl_ms(now))
             .await
+    }
+}
+
+/// The metadata of [`Client::call_json`]: any path, the app's `access_token`, `errcode` answers.
+fn raw_meta(method: Method) -> &'static Meta {
+    const fn raw(method: Method, repeat: Repeat) -> Meta {
+        Meta {
+            name: "wechat_core::client::Client::call_json",
+            area: "any",
+            method,
+            host: Host::Api,
+            path: "/",
+            auth: AuthScheme::AccessToken,
+            envelope: Envelope::Errcode,
+            repeat,
+            sensitive: false,
+            doc: "",
+        }
+    }
+    const GET: Meta = raw(Method::Get, Repeat::Safe);
+    const POST: Meta = raw(Method::Post, Repeat::Never);
+    const PUT: Meta = raw(Method::Put, Repeat::Never);
+    const PATCH: Meta = raw(Method::Patch, Repeat::Never);
+    const DELETE: Meta = raw(Method::Delete, Repeat::Never);
+    match method {
+        Method::Get => &GET,
+        Method::Post => &POST,
+        Method::Put => &PUT,
+        Method::Patch => &PATCH,
+        Method::Delete => &DELETE,
     }
 }
 

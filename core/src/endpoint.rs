@@ -1,5 +1,14 @@
-//! The endpoint model: a typed request becomes an `http::Request<Vec<u8>>`; response bytes become the
-//! typed response or an [`Error`].
+//! The endpoint model: a typed request becomes an `http::Request<Vec<u8>>` carrying its endpoint's
+//! [`Meta`]; answer bytes become the typed response or an [`Error`].
+//!
+//! An endpoint is data: its method, host, path (with `{parameters}`), [`AuthScheme`],
+//! [`Envelope`] and whether a retry is safe, declared once with [`endpoint!`](crate::endpoint!).
+//! Building never touches a credential: the driver ([`crate::client`]) applies the auth scheme
+//! to the built request (a token in the query, a webhook key, a signature) and, for schemes that
+//! sign answers, verifies the answer before [`parse`] reads it.
+
+use std::borrow::Cow;
+use std::fmt;
 
 use http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use serde::de::DeserializeOwned;
@@ -7,16 +16,22 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{ApiError, Error, Result, snippet};
 use crate::host::{Host, Hosts};
-use crate::secret::Secret;
 
 /// The HTTP method of an endpoint.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "UPPERCASE")]
+#[non_exhaustive]
 pub enum Method {
     /// `GET`
     Get,
     /// `POST`
     Post,
+    /// `PUT`
+    Put,
+    /// `PATCH`
+    Patch,
+    /// `DELETE`
+    Delete,
 }
 
 impl Method {
@@ -25,45 +40,116 @@ impl Method {
         match self {
             Method::Get => http::Method::GET,
             Method::Post => http::Method::POST,
+            Method::Put => http::Method::PUT,
+            Method::Patch => http::Method::PATCH,
+            Method::Delete => http::Method::DELETE,
         }
     }
 
-    /// `GET` or `POST`.
+    /// The method's name: `GET`, `POST`, ...
     pub fn as_str(self) -> &'static str {
         match self {
             Method::Get => "GET",
             Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Patch => "PATCH",
+            Method::Delete => "DELETE",
         }
+    }
+
+    /// Reads a method name (any case).
+    pub fn parse(name: &str) -> Option<Self> {
+        [
+            Method::Get,
+            Method::Post,
+            Method::Put,
+            Method::Patch,
+            Method::Delete,
+        ]
+        .into_iter()
+        .find(|m| m.as_str().eq_ignore_ascii_case(name))
     }
 }
 
-/// The credential an endpoint takes in its query string.
+/// How an endpoint proves who calls it. The driver applies it after the request is built.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Credential {
-    /// None: token endpoints (app id and secret in the request), public pages.
+#[non_exhaustive]
+pub enum AuthScheme {
+    /// Nothing: token endpoints (app id and secret in the request), user-token endpoints, pages.
     None,
-    /// `access_token`: the app's own token (Official Account, Mini Program, WeCom app, authorizer).
+    /// `access_token` in the query: the app's own token (Official Account, Mini Program, WeCom
+    /// app, authorizer).
     AccessToken,
-    /// `component_access_token`: an Open Platform third-party platform.
+    /// `component_access_token` in the query: an Open Platform third-party platform.
     ComponentAccessToken,
-    /// `suite_access_token`: a WeCom third-party suite.
+    /// `suite_access_token` in the query: a WeCom third-party suite.
     SuiteAccessToken,
-    /// `provider_access_token`: a WeCom service provider.
+    /// `provider_access_token` in the query: a WeCom service provider.
     ProviderAccessToken,
+    /// `key` in the query: a WeCom group robot's secret webhook key.
+    WebhookKey,
+    /// Mini Program virtual payment: `pay_sig` (and the user's `signature`), HMAC-SHA256 over the
+    /// exact body, in the query.
+    XpaySignature,
+    /// WeChat Pay v2: `nonce_str` and `sign` in the XML body; answers carry a `sign` too.
+    PayV2Sign,
+    /// WeChat Pay v3: a signed `Authorization` header; answers verified by `Wechatpay-Signature`.
+    PayV3Signature,
 }
 
-impl Credential {
-    /// The query parameter that carries it.
+impl AuthScheme {
+    /// The query parameter that carries the credential, for schemes that put one there.
     pub const fn query_name(self) -> Option<&'static str> {
         match self {
-            Credential::None => None,
-            Credential::AccessToken => Some("access_token"),
-            Credential::ComponentAccessToken => Some("component_access_token"),
-            Credential::SuiteAccessToken => Some("suite_access_token"),
-            Credential::ProviderAccessToken => Some("provider_access_token"),
+            AuthScheme::AccessToken => Some("access_token"),
+            AuthScheme::ComponentAccessToken => Some("component_access_token"),
+            AuthScheme::SuiteAccessToken => Some("suite_access_token"),
+            AuthScheme::ProviderAccessToken => Some("provider_access_token"),
+            AuthScheme::WebhookKey => Some("key"),
+            _ => None,
         }
     }
+
+    /// True for the schemes whose credential is a token of a [`TokenFlow`](crate::TokenFlow).
+    pub const fn is_token(self) -> bool {
+        matches!(
+            self,
+            AuthScheme::AccessToken
+                | AuthScheme::ComponentAccessToken
+                | AuthScheme::SuiteAccessToken
+                | AuthScheme::ProviderAccessToken
+        )
+    }
+
+    /// True for the schemes a [`Signer`](crate::auth::Signer) applies (and verifies answers of).
+    pub const fn is_signed(self) -> bool {
+        matches!(
+            self,
+            AuthScheme::XpaySignature | AuthScheme::PayV2Sign | AuthScheme::PayV3Signature
+        )
+    }
+}
+
+/// How an answer says whether it succeeded, checked by [`check`] before the body is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Envelope {
+    /// JSON with `errcode` and `errmsg` (absent or `0` on success): most of WeChat.
+    Errcode,
+    /// JSON with `base_resp: {ret, err_msg}` (and possibly `errcode`).
+    BaseResp,
+    /// WeChat Pay v3: a 2xx status (204 without a body); errors are 4xx/5xx with
+    /// `{"code": "...", "message": "..."}`.
+    PayV3,
+    /// WeChat Pay v2: XML with `return_code`/`return_msg`, then `result_code`/`err_code`.
+    PayV2Xml,
+    /// Bytes (an image, a file) that turn into `errcode` JSON on failure: sniffed, never trusted
+    /// by `Content-Type` alone.
+    Binary,
+    /// Nothing to read: any 2xx is success.
+    Empty,
 }
 
 /// Whether an automatic retry after a transient failure (-1, HTTP 5xx, transport) is safe.
@@ -76,10 +162,11 @@ pub enum Repeat {
     Never,
 }
 
-/// What an endpoint is: everything but its inputs. Listed at run time by [`crate::catalog`].
+/// What an endpoint is: everything but its inputs. Listed at run time by [`crate::catalog`], and
+/// carried in the extensions of every request [`build_request`] makes (read it with [`meta_of`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Meta {
-    /// The Rust type of the request.
+    /// The Rust type of the request, with its module path.
     pub name: &'static str,
     /// The platform area, as in WeChat's documents: `officialaccount`, `miniprogram`, `work`, ...
     pub area: &'static str,
@@ -87,20 +174,28 @@ pub struct Meta {
     pub method: Method,
     /// The host.
     pub host: Host,
-    /// The path, starting with `/`.
+    /// The path, starting with `/`; `{name}` marks a path parameter.
     pub path: &'static str,
-    /// The credential carried in the query.
-    pub credential: Credential,
+    /// How the caller is authenticated.
+    pub auth: AuthScheme,
+    /// How the answer says whether it succeeded.
+    pub envelope: Envelope,
     /// Whether a transient failure may be retried automatically.
     pub repeat: Repeat,
-    /// The response carries a secret (a token): never copy its body into an error.
+    /// The answer carries a secret (a token, a session key): never copy its body into an error.
     pub sensitive: bool,
     /// The official document.
     pub doc: &'static str,
 }
 
+/// The [`Meta`] of the endpoint a request was built for, from its extensions.
+pub fn meta_of<B>(request: &http::Request<B>) -> Option<&'static Meta> {
+    request.extensions().get::<&'static Meta>().copied()
+}
+
 /// A request body.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Body {
     /// No body.
     Empty,
@@ -221,12 +316,18 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 
 /// A WeChat endpoint: a typed request with its typed response.
 ///
-/// Most endpoints implement it through [`endpoint!`](crate::endpoint!); odd ones by hand.
+/// Implemented through [`endpoint!`](crate::endpoint!), which also lists it in its module's
+/// catalog.
 pub trait Endpoint {
     /// The typed response.
     type Response;
     /// What the endpoint is.
-    const META: Meta;
+    const META: &'static Meta;
+
+    /// The path, with its parameters filled in.
+    fn path(&self) -> Result<Cow<'static, str>> {
+        Ok(Cow::Borrowed(Self::META.path))
+    }
 
     /// Query parameters, besides the credential.
     fn query(&self) -> Result<Vec<(String, String)>> {
@@ -238,12 +339,12 @@ pub trait Endpoint {
         Ok(Body::Empty)
     }
 
-    /// Turns the response into the typed response or an error.
+    /// Turns the answer into the typed response or an error.
     fn parse(response: &http::Response<Vec<u8>>) -> Result<Self::Response>;
 }
 
-/// The characters escaped in a query component.
-const QUERY: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+/// The characters escaped in a query or path component.
+const COMPONENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
     .remove(b'-')
     .remove(b'_')
     .remove(b'.')
@@ -251,26 +352,62 @@ const QUERY: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
 
 /// Percent-encodes a query or path component.
 pub fn encode_component(s: &str) -> percent_encoding::PercentEncode<'_> {
-    percent_encoding::utf8_percent_encode(s, QUERY)
+    percent_encoding::utf8_percent_encode(s, COMPONENT)
 }
 
-/// Builds the HTTP request of an endpoint. `credential` is the token named by its [`Meta::credential`].
+/// Fills the `{name}` parameters of a path template, each value percent-encoded. A parameter
+/// left without a value, or given an empty one, is an error.
+pub fn fill_path(
+    template: &str,
+    params: &[(&str, &dyn fmt::Display)],
+) -> Result<Cow<'static, str>> {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let close = rest[open..]
+            .find('}')
+            .map(|c| open + c)
+            .ok_or_else(|| Error::Build(format!("unclosed parameter in {template}")))?;
+        let name = &rest[open + 1..close];
+        let (_, value) = params
+            .iter()
+            .find(|(n, _)| *n == name)
+            .ok_or_else(|| Error::Build(format!("{template} needs {name}")))?;
+        let value = value.to_string();
+        if value.is_empty() {
+            return Err(Error::Build(format!("{name} of {template} is empty")));
+        }
+        out.push_str(&rest[..open]);
+        out.extend(encode_component(&value));
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    Ok(Cow::Owned(out))
+}
+
+/// Builds the HTTP request of an endpoint, without its credential (the driver applies the
+/// endpoint's [`AuthScheme`]), its [`Meta`] in the request's extensions.
 pub fn build_request<E: Endpoint + ?Sized>(
     hosts: &Hosts,
     endpoint: &E,
-    credential: Option<&Secret>,
 ) -> Result<http::Request<Vec<u8>>> {
     let meta = E::META;
+    let path = endpoint.path()?;
     let query = endpoint.query()?;
-    let body = endpoint.body()?;
-    let mut pairs: Vec<(&str, &str)> = Vec::with_capacity(query.len() + 1);
-    match (meta.credential.query_name(), credential) {
-        (None, _) => {}
-        (Some(name), Some(token)) => pairs.push((name, token.expose())),
-        (Some(name), None) => return Err(Error::Build(format!("{} needs {name}", meta.name))),
-    }
-    pairs.extend(query.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-    build_http(hosts, meta.method, meta.host, meta.path, &pairs, body)
+    let pairs: Vec<(&str, &str)> = query
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let mut request = build_http(
+        hosts,
+        meta.method,
+        meta.host,
+        &path,
+        &pairs,
+        endpoint.body()?,
+    )?;
+    request.extensions_mut().insert(meta);
+    Ok(request)
 }
 
 /// Builds an HTTP request from its parts. Used by [`build_request`] and the untyped escape hatch.
@@ -302,7 +439,7 @@ pub fn build_http(
             (builder.header(CONTENT_TYPE, ct), b)
         }
     };
-    // The URL may hold a token: never echo it in the error.
+    // The URL may hold a secret: never echo it in the error.
     builder
         .body(bytes)
         .map_err(|_| Error::Build(format!("invalid URL for {path}")))
@@ -336,18 +473,85 @@ pub fn json_body<T: Serialize + ?Sized>(value: &T) -> Result<Body> {
     }))
 }
 
-#[derive(Deserialize)]
-struct Envelope<'a> {
-    #[serde(default)]
-    errcode: Option<i64>,
-    #[serde(default, borrow)]
-    errmsg: Option<std::borrow::Cow<'a, str>>,
+/// The XML body of a request type, as WeChat Pay v2 reads it: the fields as elements of one
+/// `<xml>` root, through quick-xml's serializer.
+pub fn xml_body<T: Serialize + ?Sized>(value: &T) -> Result<Body> {
+    quick_xml::se::to_string_with_root("xml", value)
+        .map(|s| Body::Xml(s.into_bytes()))
+        .map_err(|e| Error::Build(e.to_string()))
 }
 
-/// Checks the HTTP status and WeChat's `errcode` envelope of a JSON body.
-pub fn check_envelope(status: http::StatusCode, body: &[u8], sensitive: bool) -> Result<()> {
-    let envelope = serde_json::from_slice::<Envelope<'_>>(body);
-    if let Ok(Envelope {
+/// Checks an answer's status and envelope as its endpoint's [`Envelope`] says: the one place
+/// where WeChat's ways of saying "no" become an [`Error`].
+pub fn check(meta: &Meta, response: &http::Response<Vec<u8>>) -> Result<()> {
+    let (status, body) = (response.status(), response.body().as_slice());
+    match meta.envelope {
+        Envelope::Errcode => check_errcode(status, body, meta.sensitive),
+        Envelope::BaseResp => {
+            check_errcode(status, body, meta.sensitive)?;
+            check_base_resp(body)
+        }
+        Envelope::PayV3 => check_pay_v3(status, body, meta.sensitive),
+        Envelope::PayV2Xml => check_pay_v2(status, body, meta.sensitive),
+        Envelope::Binary if is_json_object(body) => check_errcode(status, body, false),
+        Envelope::Binary | Envelope::Empty => check_status(status, body, meta.sensitive),
+    }
+}
+
+/// Reads an answer: [`check`] first, then the typed body (JSON, or XML for
+/// [`Envelope::PayV2Xml`]; an empty body reads as `{}`).
+pub fn parse<T: DeserializeOwned>(meta: &Meta, response: &http::Response<Vec<u8>>) -> Result<T> {
+    check(meta, response)?;
+    decode(meta, response.body())
+}
+
+/// The typed body of an answer whose envelope was checked.
+pub fn decode<T: DeserializeOwned>(meta: &Meta, body: &[u8]) -> Result<T> {
+    let shown = if meta.sensitive { &b""[..] } else { body };
+    match meta.envelope {
+        Envelope::PayV2Xml => quick_xml::de::from_reader(body).map_err(|e| Error::decode(e, shown)),
+        _ if body.iter().all(u8::is_ascii_whitespace) || meta.envelope == Envelope::Empty => {
+            serde_json::from_slice(b"{}").map_err(|e| Error::decode(e, b""))
+        }
+        _ => serde_json::from_slice(body).map_err(|e| Error::decode(e, shown)),
+    }
+}
+
+fn is_json_object(body: &[u8]) -> bool {
+    body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
+}
+
+fn shown(body: &[u8], sensitive: bool) -> String {
+    if sensitive {
+        String::new()
+    } else {
+        snippet(body)
+    }
+}
+
+fn check_status(status: http::StatusCode, body: &[u8], sensitive: bool) -> Result<()> {
+    if status.is_success() {
+        return Ok(());
+    }
+    Err(Error::Status {
+        status: status.as_u16(),
+        body: shown(body, sensitive),
+    })
+}
+
+#[derive(Deserialize)]
+struct Errcode<'a> {
+    #[serde(default, deserialize_with = "crate::api::loose::opt_i64")]
+    errcode: Option<i64>,
+    #[serde(default, borrow)]
+    errmsg: Option<Cow<'a, str>>,
+}
+
+/// Checks the HTTP status and WeChat's `errcode` envelope of a JSON body (`"errcode": "0"`
+/// written as a string counts as the number).
+pub fn check_errcode(status: http::StatusCode, body: &[u8], sensitive: bool) -> Result<()> {
+    let envelope = serde_json::from_slice::<Errcode<'_>>(body);
+    if let Ok(Errcode {
         errcode: Some(code),
         errmsg,
     }) = &envelope
@@ -355,40 +559,92 @@ pub fn check_envelope(status: http::StatusCode, body: &[u8], sensitive: bool) ->
     {
         return Err(ApiError::new(*code, errmsg.as_deref().unwrap_or_default()).into());
     }
-    if !status.is_success() {
-        return Err(Error::Status {
-            status: status.as_u16(),
-            body: if sensitive {
-                String::new()
-            } else {
-                snippet(body)
-            },
-        });
-    }
+    check_status(status, body, sensitive)?;
     envelope.map(|_| ()).map_err(|e| Error::Decode {
         message: e.to_string(),
-        body: if sensitive {
-            String::new()
-        } else {
-            snippet(body)
-        },
+        body: shown(body, sensitive),
     })
 }
 
-/// Parses a JSON response: envelope first, then the typed body.
-pub fn parse_json<T: DeserializeOwned>(
-    response: &http::Response<Vec<u8>>,
-    sensitive: bool,
-) -> Result<T> {
-    let body = response.body();
-    check_envelope(response.status(), body, sensitive)?;
-    serde_json::from_slice(body).map_err(|e| {
-        if sensitive {
-            Error::decode(e, b"")
-        } else {
-            Error::decode(e, body)
+fn check_base_resp(body: &[u8]) -> Result<()> {
+    #[derive(Deserialize)]
+    struct Outer<'a> {
+        #[serde(default, borrow)]
+        base_resp: Option<BaseResp<'a>>,
+    }
+    #[derive(Deserialize)]
+    struct BaseResp<'a> {
+        #[serde(
+            default,
+            alias = "errcode",
+            deserialize_with = "crate::api::loose::opt_i64"
+        )]
+        ret: Option<i64>,
+        #[serde(default, alias = "errmsg", borrow)]
+        err_msg: Option<Cow<'a, str>>,
+    }
+    match serde_json::from_slice::<Outer<'_>>(body) {
+        Ok(Outer {
+            base_resp:
+                Some(BaseResp {
+                    ret: Some(code),
+                    err_msg,
+                }),
+        }) if code != 0 => Err(ApiError::new(code, err_msg.as_deref().unwrap_or_default()).into()),
+        _ => Ok(()),
+    }
+}
+
+fn check_pay_v3(status: http::StatusCode, body: &[u8], sensitive: bool) -> Result<()> {
+    if status.is_success() {
+        return Ok(());
+    }
+    #[derive(Deserialize)]
+    struct PayError<'a> {
+        #[serde(borrow)]
+        code: Cow<'a, str>,
+        #[serde(default, borrow)]
+        message: Cow<'a, str>,
+    }
+    match serde_json::from_slice::<PayError<'_>>(body) {
+        Ok(e) => Err(ApiError::new(&*e.code, e.message).into()),
+        Err(_) => check_status(status, body, sensitive),
+    }
+}
+
+fn check_pay_v2(status: http::StatusCode, body: &[u8], sensitive: bool) -> Result<()> {
+    check_status(status, body, sensitive)?;
+    #[derive(Deserialize)]
+    struct PayV2 {
+        return_code: Option<String>,
+        #[serde(default)]
+        return_msg: String,
+        result_code: Option<String>,
+        err_code: Option<String>,
+        #[serde(default)]
+        err_code_des: String,
+    }
+    let answer: PayV2 = quick_xml::de::from_reader(body).map_err(|e| Error::Decode {
+        message: e.to_string(),
+        body: shown(body, sensitive),
+    })?;
+    match answer.return_code.as_deref() {
+        Some("SUCCESS") => {}
+        Some(code) => return Err(ApiError::new(code, answer.return_msg).into()),
+        None => {
+            return Err(Error::Decode {
+                message: "no return_code".into(),
+                body: shown(body, sensitive),
+            });
         }
-    })
+    }
+    match answer.result_code.as_deref() {
+        Some("FAIL") => {
+            let code = answer.err_code.as_deref().unwrap_or("FAIL");
+            Err(ApiError::new(code, answer.err_code_des).into())
+        }
+        _ => Ok(()),
+    }
 }
 
 /// A binary answer: an image, a media file.
@@ -396,14 +652,14 @@ pub fn parse_json<T: DeserializeOwned>(
 pub struct Binary {
     /// The `Content-Type` WeChat sent, if any.
     pub content_type: Option<String>,
-    /// The file name from `Content-Disposition`, if any.
+    /// The file name from `Content-Disposition` (`filename*` preferred), if any.
     pub filename: Option<String>,
     /// The bytes.
     pub bytes: Vec<u8>,
 }
 
-impl std::fmt::Debug for Binary {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl fmt::Debug for Binary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Binary")
             .field("content_type", &self.content_type)
             .field("filename", &self.filename)
@@ -412,17 +668,15 @@ impl std::fmt::Debug for Binary {
     }
 }
 
-/// Parses a binary response that turns into a JSON error on failure: the body is sniffed, since
-/// `Content-Type` alone is not trustworthy.
-pub fn parse_binary(response: &http::Response<Vec<u8>>) -> Result<Binary> {
+/// Reads a binary answer: [`check`] (a JSON body is an error or an unexpected answer), then the
+/// bytes with their `Content-Type` and file name.
+pub fn parse_binary(meta: &Meta, response: &http::Response<Vec<u8>>) -> Result<Binary> {
+    check(meta, response)?;
     let body = response.body();
-    let first = body.iter().find(|b| !b.is_ascii_whitespace());
-    if first == Some(&b'{') {
-        check_envelope(response.status(), body, false)?;
-    } else if !response.status().is_success() {
-        return Err(Error::Status {
-            status: response.status().as_u16(),
-            body: snippet(body),
+    if is_json_object(body) {
+        return Err(Error::Decode {
+            message: "expected a file, got JSON".into(),
+            body: shown(body, meta.sensitive),
         });
     }
     let header = |name| {
@@ -430,29 +684,109 @@ pub fn parse_binary(response: &http::Response<Vec<u8>>) -> Result<Binary> {
             .headers()
             .get(name)
             .and_then(|v: &http::HeaderValue| v.to_str().ok())
-            .map(str::to_owned)
     };
-    let filename = header(CONTENT_DISPOSITION).and_then(|d| {
-        let start = d.find("filename=")? + "filename=".len();
-        Some(
-            d[start..]
-                .trim_matches(|c| c == '"' || c == ';' || c == ' ')
-                .to_owned(),
-        )
-    });
     Ok(Binary {
-        content_type: header(CONTENT_TYPE),
-        filename,
+        content_type: header(CONTENT_TYPE).map(str::to_owned),
+        filename: header(CONTENT_DISPOSITION).and_then(content_disposition_filename),
         bytes: body.clone(),
     })
 }
 
-/// The response of endpoints that answer only `errcode` and `errmsg`.
+/// True when an answer's body is a JSON object rather than a file: for endpoints that answer
+/// either (a video's URL or its bytes).
+pub fn is_json_answer(response: &http::Response<Vec<u8>>) -> bool {
+    is_json_object(response.body())
+}
+
+/// The file name of a `Content-Disposition` header value (RFC 6266): `filename*` (RFC 8187,
+/// `UTF-8''percent-encoded`) when present and readable, else `filename`, quoted or not.
+pub fn content_disposition_filename(value: &str) -> Option<String> {
+    let mut plain = None;
+    let mut extended = None;
+    let mut rest = value;
+    while let Some(semi) = next_param(rest) {
+        rest = &rest[semi..];
+        let param = rest.trim_start_matches([';', ' ', '\t']);
+        let Some(eq) = param.find('=') else { break };
+        let name = param[..eq].trim().to_ascii_lowercase();
+        let after = param[eq + 1..].trim_start();
+        let (raw, len) = if let Some(quoted) = after.strip_prefix('"') {
+            let mut text = String::new();
+            let mut escaped = false;
+            let mut end = quoted.len();
+            for (i, c) in quoted.char_indices() {
+                match (escaped, c) {
+                    (true, c) => {
+                        text.push(c);
+                        escaped = false;
+                    }
+                    (false, '\\') => escaped = true,
+                    (false, '"') => {
+                        end = i + 1;
+                        break;
+                    }
+                    (false, c) => text.push(c),
+                }
+            }
+            (text, 1 + end)
+        } else {
+            let end = after.find(';').unwrap_or(after.len());
+            (after[..end].trim().to_owned(), end)
+        };
+        match name.as_str() {
+            "filename" => plain = Some(raw),
+            "filename*" => extended = decode_ext_value(&raw),
+            _ => {}
+        }
+        let consumed = param.len() - after.len() + len;
+        rest = &param[consumed.min(param.len())..];
+    }
+    extended.or(plain).filter(|n| !n.is_empty())
+}
+
+/// Where the next `;`-separated parameter starts.
+fn next_param(s: &str) -> Option<usize> {
+    s.find(';')
+}
+
+/// An RFC 8187 `ext-value`: `charset'language'percent-encoded`, UTF-8 (or ASCII) only.
+fn decode_ext_value(raw: &str) -> Option<String> {
+    let mut parts = raw.splitn(3, '\'');
+    let charset = parts.next()?;
+    let _language = parts.next()?;
+    let encoded = parts.next()?;
+    if !charset.eq_ignore_ascii_case("utf-8") && !charset.eq_ignore_ascii_case("us-ascii") {
+        return None;
+    }
+    percent_encoding::percent_decode_str(encoded)
+        .decode_utf8()
+        .ok()
+        .map(Cow::into_owned)
+}
+
+/// The answer of endpoints that answer nothing but success (`errcode` 0, or a 204).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 pub struct Ack {}
 
-/// Implements [`Endpoint`] for a request type whose fields are the query (`GET`) or the JSON body
-/// (`POST`), with a JSON or binary response.
+/// Declares the endpoints of one module: implements [`Endpoint`] for each request type and
+/// lists them all in the module's `CATALOG`, so that no endpoint exists without its catalog entry.
+/// One invocation per module.
+///
+/// Each endpoint is a request line (`METHOD Host "/path/{param}"`) and named keys, in this order:
+///
+/// | key | | meaning |
+/// |---|---|---|
+/// | `auth` | required | the [`AuthScheme`] variant |
+/// | `repeat` | required | the [`Repeat`] variant |
+/// | `fields` | optional | where the request's serialized fields go: `query`, `json`, `xml` or `none`; by default the query for `GET` and `DELETE`, JSON otherwise |
+/// | `path_params` | optional | `[field, ...]`: fields (any `Display`) that fill the path's `{field}` |
+/// | `query` | optional | `fn(&Request) -> Result<Vec<(String, String)>>`, instead of the fields |
+/// | `body` | optional | `fn(&Request) -> Result<Body>`, instead of the fields |
+/// | `envelope` | optional | the [`Envelope`] variant; `Errcode` by default |
+/// | `parse` | optional | `fn(&Meta, &http::Response<Vec<u8>>) -> Result<Response>`, instead of [`parse`] ([`parse_binary`] for `Binary`) |
+/// | `sensitive` | optional | `true` when the answer holds a secret |
+/// | `area` | optional | overrides the invocation's area |
+/// | `doc` | required | the official document |
 ///
 /// ```
 /// use serde::{Deserialize, Serialize};
@@ -467,103 +801,153 @@ pub struct Ack {}
 ///     pub ip_list: Vec<String>,
 /// }
 ///
-/// wechat_core::json_response!(IpList);
 /// wechat_core::endpoint! {
+///     area: "officialaccount";
 ///     GetApiDomainIp => IpList {
-///         GET Api "/cgi-bin/get_api_domain_ip", AccessToken, Safe,
-///         area: "officialaccount",
+///         GET Api "/cgi-bin/get_api_domain_ip",
+///         auth: AccessToken, repeat: Safe,
 ///         doc: "https://developers.weixin.qq.com/doc/offiaccount/Basic_Information/Get_the_WeChat_server_IP_address.html",
 ///     }
 /// }
 ///
 /// use wechat_core::{Endpoint, Hosts, Secret};
-/// let request = wechat_core::endpoint::build_request(
-///     &Hosts::default(),
-///     &GetApiDomainIp {},
-///     Some(&Secret::new("TOKEN")),
-/// )?;
+/// let mut request = wechat_core::endpoint::build_request(&Hosts::default(), &GetApiDomainIp {})?;
+/// wechat_core::auth::add_token(&mut request, &Secret::new("TOKEN"))?;
 /// assert_eq!(
 ///     request.uri(),
 ///     "https://api.weixin.qq.com/cgi-bin/get_api_domain_ip?access_token=TOKEN"
 /// );
+/// assert_eq!(CATALOG, [GetApiDomainIp::META]);
 /// let answer = http::Response::new(br#"{"ip_list":["101.226.62.77"]}"#.to_vec());
 /// assert_eq!(GetApiDomainIp::parse(&answer)?.ip_list, ["101.226.62.77"]);
 /// # Ok::<(), wechat_core::Error>(())
 /// ```
 #[macro_export]
 macro_rules! endpoint {
-    (@meta $req:ty, $method:ident, $host:ident, $path:literal, $cred:ident, $repeat:ident, $sensitive:literal, $area:literal, $doc:literal) => {
-        $crate::endpoint::Meta {
-            name: concat!(module_path!(), "::", stringify!($req)),
-            area: $area,
-            method: $crate::endpoint!(@method $method),
-            host: $crate::host::Host::$host,
-            path: $path,
-            credential: $crate::endpoint::Credential::$cred,
-            repeat: $crate::endpoint::Repeat::$repeat,
-            sensitive: $sensitive,
-            doc: $doc,
-        }
+    (
+        area: $area:literal;
+        $(
+            $req:ty => $resp:ty {
+                $method:ident $host:ident $path:literal,
+                auth: $auth:ident,
+                repeat: $repeat:ident,
+                $(fields: $fields:ident,)?
+                $(path_params: $params:tt,)?
+                $(query: $query:expr,)?
+                $(body: $body:expr,)?
+                $(envelope: $envelope:ident,)?
+                $(parse: $parse:expr,)?
+                $(sensitive: $sensitive:literal,)?
+                $(area: $own_area:literal,)?
+                doc: $doc:expr $(,)?
+            }
+        )*
+    ) => {
+        $(
+            impl $crate::endpoint::Endpoint for $req {
+                type Response = $resp;
+                const META: &'static $crate::endpoint::Meta = &$crate::endpoint::Meta {
+                    name: concat!(module_path!(), "::", stringify!($req)),
+                    area: $crate::endpoint!(@or [$($own_area)?] $area),
+                    method: $crate::endpoint!(@method $method),
+                    host: $crate::host::Host::$host,
+                    path: $path,
+                    auth: $crate::endpoint::AuthScheme::$auth,
+                    envelope: $crate::endpoint!(@envelope [$($envelope)?]),
+                    repeat: $crate::endpoint::Repeat::$repeat,
+                    sensitive: $crate::endpoint!(@or [$($sensitive)?] false),
+                    doc: $doc,
+                };
+                $($crate::endpoint!(@path $path $params);)?
+                $crate::endpoint!(@query [$($query)?] [$($fields)?] $method);
+                $crate::endpoint!(@body [$($body)?] [$($fields)?] $method);
+                $crate::endpoint!(@parse [$($parse)?] [$($envelope)?] $resp);
+            }
+        )*
+
+        /// Every endpoint of this module, for [`crate::catalog`].
+        #[allow(dead_code)]
+        pub(crate) const CATALOG: &[&$crate::endpoint::Meta] =
+            &[$(<$req as $crate::endpoint::Endpoint>::META),*];
     };
+    (@or [] $default:tt) => { $default };
+    (@or [$value:tt] $default:tt) => { $value };
     (@method GET) => { $crate::endpoint::Method::Get };
     (@method POST) => { $crate::endpoint::Method::Post };
-    (@inputs GET) => {
+    (@method PUT) => { $crate::endpoint::Method::Put };
+    (@method PATCH) => { $crate::endpoint::Method::Patch };
+    (@method DELETE) => { $crate::endpoint::Method::Delete };
+    (@envelope []) => { $crate::endpoint::Envelope::Errcode };
+    (@envelope [$envelope:ident]) => { $crate::endpoint::Envelope::$envelope };
+    (@path $path:literal [$($param:ident),+ $(,)?]) => {
+        fn path(&self) -> $crate::error::Result<::std::borrow::Cow<'static, str>> {
+            $crate::endpoint::fill_path(
+                $path,
+                &[$((stringify!($param), &self.$param as &dyn ::std::fmt::Display)),+],
+            )
+        }
+    };
+    (@query [$query:expr] [$($fields:ident)?] $method:ident) => {
+        fn query(&self) -> $crate::error::Result<Vec<(String, String)>> {
+            let query: fn(&Self) -> $crate::error::Result<Vec<(String, String)>> = $query;
+            query(self)
+        }
+    };
+    (@query [] [query] $method:ident) => { $crate::endpoint!(@query_of); };
+    (@query [] [] GET) => { $crate::endpoint!(@query_of); };
+    (@query [] [] DELETE) => { $crate::endpoint!(@query_of); };
+    (@query [] [$($fields:ident)?] $method:ident) => {};
+    (@query_of) => {
         fn query(&self) -> $crate::error::Result<Vec<(String, String)>> {
             $crate::endpoint::query_of(self)
         }
     };
-    (@inputs POST) => {
+    (@body [$body:expr] [$($fields:ident)?] $method:ident) => {
+        fn body(&self) -> $crate::error::Result<$crate::endpoint::Body> {
+            let body: fn(&Self) -> $crate::error::Result<$crate::endpoint::Body> = $body;
+            body(self)
+        }
+    };
+    (@body [] [json] $method:ident) => { $crate::endpoint!(@json_body); };
+    (@body [] [xml] $method:ident) => {
+        fn body(&self) -> $crate::error::Result<$crate::endpoint::Body> {
+            $crate::endpoint::xml_body(self)
+        }
+    };
+    (@body [] [] GET) => {};
+    (@body [] [] DELETE) => {};
+    (@body [] [] $method:ident) => { $crate::endpoint!(@json_body); };
+    (@body [] [$fields:ident] $method:ident) => {};
+    (@json_body) => {
         fn body(&self) -> $crate::error::Result<$crate::endpoint::Body> {
             $crate::endpoint::json_body(self)
         }
     };
-    ($(
-        $req:ty => $resp:ty {
-            $method:ident $host:ident $path:literal, $cred:ident, $repeat:ident,
-            area: $area:literal, doc: $doc:literal $(,)?
+    (@parse [$parse:expr] [$($envelope:ident)?] $resp:ty) => {
+        fn parse(response: &$crate::http::Response<Vec<u8>>) -> $crate::error::Result<$resp> {
+            let parse: fn(
+                &'static $crate::endpoint::Meta,
+                &$crate::http::Response<Vec<u8>>,
+            ) -> $crate::error::Result<$resp> = $parse;
+            parse(Self::META, response)
         }
-    )*) => {$(
-        impl $crate::endpoint::Endpoint for $req {
-            type Response = $resp;
-            const META: $crate::endpoint::Meta =
-                $crate::endpoint!(@meta $req, $method, $host, $path, $cred, $repeat, false, $area, $doc);
-            $crate::endpoint!(@inputs $method);
-            fn parse(response: &$crate::http::Response<Vec<u8>>) -> $crate::error::Result<$resp> {
-                $crate::endpoint::Parse::parse_response(response)
-            }
+    };
+    (@parse [] [Binary] $resp:ty) => {
+        fn parse(response: &$crate::http::Response<Vec<u8>>) -> $crate::error::Result<$resp> {
+            $crate::endpoint::parse_binary(Self::META, response)
         }
-    )*};
-}
-
-/// How a response type is read from the HTTP response: JSON with the envelope, or binary.
-pub trait Parse: Sized {
-    /// Reads the response.
-    fn parse_response(response: &http::Response<Vec<u8>>) -> Result<Self>;
-}
-
-impl Parse for Binary {
-    fn parse_response(response: &http::Response<Vec<u8>>) -> Result<Self> {
-        parse_binary(response)
-    }
-}
-
-/// Marks a response type as JSON, read by [`parse_json`] through [`Parse`].
-#[macro_export]
-macro_rules! json_response {
-    ($($t:ty),* $(,)?) => {$(
-        impl $crate::endpoint::Parse for $t {
-            fn parse_response(response: &$crate::http::Response<Vec<u8>>) -> $crate::error::Result<Self> {
-                $crate::endpoint::parse_json(response, false)
-            }
+    };
+    (@parse [] [$($envelope:ident)?] $resp:ty) => {
+        fn parse(response: &$crate::http::Response<Vec<u8>>) -> $crate::error::Result<$resp> {
+            $crate::endpoint::parse(Self::META, response)
         }
-    )*};
+    };
 }
-
-json_response!(Ack, serde_json::Value);
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::ErrCode;
 
     fn response(status: u16, body: &str) -> http::Response<Vec<u8>> {
         http::Response::builder()
@@ -572,50 +956,166 @@ mod tests {
             .unwrap()
     }
 
+    const fn meta(envelope: Envelope, sensitive: bool) -> Meta {
+        Meta {
+            name: "test",
+            area: "test",
+            method: Method::Get,
+            host: Host::Api,
+            path: "/x",
+            auth: AuthScheme::None,
+            envelope,
+            repeat: Repeat::Safe,
+            sensitive,
+            doc: "",
+        }
+    }
+    const JSON: Meta = meta(Envelope::Errcode, false);
+
+    #[derive(Deserialize, Debug)]
+    struct R {
+        #[allow(dead_code)]
+        ip_list: Vec<String>,
+    }
+
     #[test]
     fn envelope_before_body() {
-        #[derive(Deserialize, Debug)]
-        struct R {
-            #[allow(dead_code)]
-            ip_list: Vec<String>,
-        }
-        let err = parse_json::<R>(
+        let err = parse::<R>(
+            &JSON,
             &response(
                 200,
                 r#"{"errcode":40001,"errmsg":"invalid credential rid: abc-1"}"#,
             ),
-            false,
         )
         .unwrap_err();
         let api = match err {
             Error::Api(a) => a,
             e => panic!("{e:?}"),
         };
-        assert_eq!(api.code, ErrCodeAlias(40001));
+        assert_eq!(api.code, ErrCode::Number(40001));
         assert_eq!(api.rid.as_deref(), Some("abc-1"));
-        assert!(parse_json::<R>(&response(200, r#"{"ip_list":["1.1.1.1"]}"#), false).is_ok());
+        assert!(parse::<R>(&JSON, &response(200, r#"{"ip_list":["1.1.1.1"]}"#)).is_ok());
         assert!(matches!(
-            parse_json::<R>(&response(200, "not json"), false),
+            parse::<R>(&JSON, &response(200, "not json")),
             Err(Error::Decode { .. })
         ));
         assert!(matches!(
-            parse_json::<R>(&response(502, "<html>bad gateway</html>"), false),
+            parse::<R>(&JSON, &response(502, "<html>bad gateway</html>")),
             Err(Error::Status { status: 502, .. })
         ));
-        let secret = parse_json::<R>(&response(200, r#"{"access_token":"SECRET"}"#), true);
+        let secret = parse::<R>(
+            &meta(Envelope::Errcode, true),
+            &response(200, r#"{"access_token":"SECRET"}"#),
+        );
         assert!(!format!("{secret:?}").contains("SECRET"));
     }
 
-    use crate::error::ErrCode as ErrCodeAlias;
+    #[test]
+    fn errcode_written_as_text() {
+        let ok = response(200, r#"{"errcode":"0","errmsg":"ok","ip_list":[]}"#);
+        assert!(parse::<R>(&JSON, &ok).is_ok());
+        let no = response(
+            200,
+            r#"{"errcode":"45009","errmsg":"reach max api daily quota"}"#,
+        );
+        assert_eq!(
+            parse::<R>(&JSON, &no).unwrap_err().code(),
+            Some(ErrCode::Number(45009))
+        );
+    }
+
+    #[test]
+    fn base_resp_envelope() {
+        let m = meta(Envelope::BaseResp, false);
+        let no = response(
+            200,
+            r#"{"base_resp":{"ret":2009,"err_msg":"invalid date"}}"#,
+        );
+        assert_eq!(
+            parse::<Ack>(&m, &no).unwrap_err().code(),
+            Some(ErrCode::Number(2009))
+        );
+        let ok = response(
+            200,
+            r#"{"base_resp":{"ret":0,"err_msg":"ok"},"total_num":1}"#,
+        );
+        assert!(parse::<Ack>(&m, &ok).is_ok());
+        let errcode = response(200, r#"{"errcode":40001,"errmsg":"bad"}"#);
+        assert_eq!(
+            parse::<Ack>(&m, &errcode).unwrap_err().code(),
+            Some(ErrCode::Number(40001))
+        );
+    }
+
+    #[test]
+    fn pay_v3_envelope() {
+        let m = meta(Envelope::PayV3, false);
+        let no = response(
+            404,
+            r#"{"code":"ORDERNOTEXIST","message":"order does not exist"}"#,
+        );
+        let err = parse::<Ack>(&m, &no).unwrap_err();
+        assert_eq!(err.code(), Some(ErrCode::Text("ORDERNOTEXIST".into())));
+        assert!(!err.is_transient());
+        let busy = response(500, r#"{"code":"SYSTEM_ERROR","message":"busy"}"#);
+        assert!(parse::<Ack>(&m, &busy).unwrap_err().is_transient());
+        assert_eq!(parse::<Ack>(&m, &response(204, "")).unwrap(), Ack {});
+        assert!(matches!(
+            parse::<Ack>(&m, &response(502, "<html/>")),
+            Err(Error::Status { status: 502, .. })
+        ));
+    }
+
+    #[test]
+    fn pay_v2_envelope() {
+        #[derive(Deserialize, Debug)]
+        struct Order {
+            prepay_id: String,
+        }
+        let m = meta(Envelope::PayV2Xml, false);
+        let ok = response(
+            200,
+            "<xml><return_code><![CDATA[SUCCESS]]></return_code><result_code>SUCCESS</result_code>\
+             <prepay_id><![CDATA[wx201410272009395522657a690389285100]]></prepay_id></xml>",
+        );
+        assert_eq!(
+            parse::<Order>(&m, &ok).unwrap().prepay_id,
+            "wx201410272009395522657a690389285100"
+        );
+        let fail = response(
+            200,
+            "<xml><return_code>FAIL</return_code><return_msg>invalid sign</return_msg></xml>",
+        );
+        let err = parse::<Order>(&m, &fail).unwrap_err();
+        assert_eq!(err.code(), Some(ErrCode::Text("FAIL".into())));
+        assert!(err.to_string().contains("invalid sign"));
+        let result = response(
+            200,
+            "<xml><return_code>SUCCESS</return_code><result_code>FAIL</result_code>\
+             <err_code>ORDERPAID</err_code><err_code_des>paid</err_code_des></xml>",
+        );
+        assert_eq!(
+            parse::<Order>(&m, &result).unwrap_err().code(),
+            Some(ErrCode::Text("ORDERPAID".into()))
+        );
+    }
+
+    #[test]
+    fn empty_envelope() {
+        let m = meta(Envelope::Empty, false);
+        assert!(parse::<Ack>(&m, &response(200, "anything")).is_ok());
+        assert!(parse::<Ack>(&m, &response(403, "")).is_err());
+    }
 
     #[test]
     fn binary_sniffs_json_errors() {
+        let m = meta(Envelope::Binary, false);
         let ok = http::Response::builder()
             .header(CONTENT_TYPE, "image/jpeg")
             .header(CONTENT_DISPOSITION, "attachment; filename=\"qr.jpg\"")
             .body(vec![0xff, 0xd8, 0xff])
             .unwrap();
-        let b = parse_binary(&ok).unwrap();
+        let b = parse_binary(&m, &ok).unwrap();
         assert_eq!(b.filename.as_deref(), Some("qr.jpg"));
         assert_eq!(b.bytes, vec![0xff, 0xd8, 0xff]);
         // WeChat sends JSON errors with whatever Content-Type.
@@ -624,8 +1124,87 @@ mod tests {
             .body(br#"{"errcode":40007,"errmsg":"invalid media_id"}"#.to_vec())
             .unwrap();
         assert_eq!(
-            parse_binary(&err).unwrap_err().code(),
-            Some(ErrCodeAlias(40007))
+            parse_binary(&m, &err).unwrap_err().code(),
+            Some(ErrCode::Number(40007))
+        );
+    }
+
+    #[test]
+    fn content_disposition() {
+        let f = content_disposition_filename;
+        assert_eq!(
+            f("attachment; filename=\"a b.jpg\"").as_deref(),
+            Some("a b.jpg")
+        );
+        assert_eq!(
+            f("attachment; filename=plain.amr").as_deref(),
+            Some("plain.amr")
+        );
+        assert_eq!(
+            f("attachment; filename=\"fallback.jpg\"; filename*=UTF-8''%E4%BA%8C%E7%BB%B4%E7%A0%81.jpg")
+                .as_deref(),
+            Some("二维码.jpg")
+        );
+        assert_eq!(
+            f("attachment; filename*=utf-8'zh'a%20b.png; filename=x.png").as_deref(),
+            Some("a b.png")
+        );
+        assert_eq!(
+            f(r#"attachment; filename="semi;colon \"q\".txt""#).as_deref(),
+            Some("semi;colon \"q\".txt")
+        );
+        assert_eq!(
+            f("attachment; filename*=ISO-8859-1''x.txt").as_deref(),
+            None
+        );
+        assert_eq!(f("attachment").as_deref(), None);
+        assert_eq!(f("attachment; filename=").as_deref(), None);
+    }
+
+    #[test]
+    fn path_parameters() {
+        let id: &dyn fmt::Display = &"4200 0/x";
+        assert_eq!(
+            fill_path(
+                "/v3/pay/transactions/id/{transaction_id}",
+                &[("transaction_id", id)]
+            )
+            .unwrap(),
+            "/v3/pay/transactions/id/4200%200%2Fx"
+        );
+        assert!(fill_path("/v3/x/{a}", &[]).is_err());
+        let empty: &dyn fmt::Display = &"";
+        assert!(fill_path("/v3/x/{a}", &[("a", empty)]).is_err());
+        assert!(fill_path("/v3/x/{a", &[("a", id)]).is_err());
+    }
+
+    #[test]
+    fn methods() {
+        for m in ["GET", "post", "Put", "PATCH", "delete"] {
+            assert_eq!(Method::parse(m).unwrap().as_str(), m.to_ascii_uppercase());
+        }
+        assert_eq!(Method::parse("TRACE"), None);
+    }
+
+    #[test]
+    fn xml_bodies() {
+        #[derive(Serialize)]
+        struct Order {
+            appid: &'static str,
+            total_fee: u32,
+            body: &'static str,
+        }
+        let Body::Xml(xml) = xml_body(&Order {
+            appid: "wx1",
+            total_fee: 1,
+            body: "a<b&c",
+        })
+        .unwrap() else {
+            panic!()
+        };
+        assert_eq!(
+            String::from_utf8(xml).unwrap(),
+            "<xml><appid>wx1</appid><total_fee>1</total_fee><body>a&lt;b&amp;c</body></xml>"
         );
     }
 

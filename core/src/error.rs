@@ -2,54 +2,93 @@
 
 use std::fmt;
 
-/// A WeChat `errcode`. The set is open: any integer may arrive.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(transparent)]
-pub struct ErrCode(pub i64);
+/// An error code WeChat sent: a number (`errcode`, `base_resp.ret`), or a text (WeChat Pay's `code`
+/// and `err_code`, such as `ORDERNOTEXIST`). The set is open: any value may arrive.
+#[derive(Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum ErrCode {
+    /// A numeric code.
+    Number(i64),
+    /// A textual code.
+    Text(String),
+}
 
 impl ErrCode {
     /// `-1`: system busy, try again later.
-    pub const SYSTEM_BUSY: Self = Self(-1);
+    pub const SYSTEM_BUSY: Self = Self::Number(-1);
     /// `0`: success.
-    pub const OK: Self = Self(0);
+    pub const OK: Self = Self::Number(0);
     /// `40001`: invalid credential, or the access token is not the latest.
-    pub const INVALID_CREDENTIAL: Self = Self(40001);
+    pub const INVALID_CREDENTIAL: Self = Self::Number(40001);
     /// `40014`: invalid access token.
-    pub const INVALID_ACCESS_TOKEN: Self = Self(40014);
+    pub const INVALID_ACCESS_TOKEN: Self = Self::Number(40014);
     /// `40164`: the caller's IP is not on the whitelist.
-    pub const IP_NOT_WHITELISTED: Self = Self(40164);
+    pub const IP_NOT_WHITELISTED: Self = Self::Number(40164);
     /// `42001`: the access token expired.
-    pub const ACCESS_TOKEN_EXPIRED: Self = Self(42001);
+    pub const ACCESS_TOKEN_EXPIRED: Self = Self::Number(42001);
     /// `45009`: the daily API quota is used up.
-    pub const QUOTA_EXCEEDED: Self = Self(45009);
+    pub const QUOTA_EXCEEDED: Self = Self::Number(45009);
     /// `89503`: the call waits for an administrator's confirmation.
-    pub const ADMIN_CONFIRMATION: Self = Self(89503);
+    pub const ADMIN_CONFIRMATION: Self = Self::Number(89503);
 
-    /// The token used was rejected: refresh it and retry once.
-    pub fn is_token_rejected(self) -> bool {
-        matches!(self.0, 40001 | 40014 | 42001)
+    /// The numeric code, if it is one.
+    pub fn number(&self) -> Option<i64> {
+        match self {
+            Self::Number(n) => Some(*n),
+            Self::Text(_) => None,
+        }
     }
 
-    /// A passing failure: back off and retry, where the endpoint is safe to repeat.
-    pub fn is_transient(self) -> bool {
-        self == Self::SYSTEM_BUSY
+    /// The token used was rejected: refresh it and retry once.
+    pub fn is_token_rejected(&self) -> bool {
+        matches!(self, Self::Number(40001 | 40014 | 42001))
+    }
+
+    /// A passing failure: back off and retry, where the endpoint is safe to repeat. WeChat Pay's
+    /// `SYSTEMERROR` (v2 and v3) is one too.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            Self::Number(n) => *n == -1,
+            Self::Text(t) => t == "SYSTEMERROR" || t == "SYSTEM_ERROR",
+        }
     }
 
     /// Retrying would burn quota or cannot help: never retry.
-    pub fn is_never_retry(self) -> bool {
-        matches!(self.0, 45009 | 40164 | 89503)
+    pub fn is_never_retry(&self) -> bool {
+        matches!(self, Self::Number(45009 | 40164 | 89503))
+    }
+}
+
+impl From<i64> for ErrCode {
+    fn from(n: i64) -> Self {
+        Self::Number(n)
+    }
+}
+
+impl From<&str> for ErrCode {
+    fn from(t: &str) -> Self {
+        Self::Text(t.to_owned())
+    }
+}
+
+impl PartialEq<i64> for ErrCode {
+    fn eq(&self, other: &i64) -> bool {
+        *self == Self::Number(*other)
     }
 }
 
 impl fmt::Debug for ErrCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0)
+        fmt::Display::fmt(self, f)
     }
 }
 
 impl fmt::Display for ErrCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0)
+        match self {
+            Self::Number(n) => write!(f, "{n}"),
+            Self::Text(t) => f.write_str(t),
+        }
     }
 }
 
@@ -66,15 +105,15 @@ pub struct ApiError {
 }
 
 impl ApiError {
-    /// Builds the error from an `errcode` and `errmsg`, extracting the `rid`.
-    pub fn new(code: i64, message: impl Into<String>) -> Self {
+    /// Builds the error from a code and its message (`errmsg`), extracting the `rid`.
+    pub fn new(code: impl Into<ErrCode>, message: impl Into<String>) -> Self {
         let message = message.into();
         let rid = message
             .rfind("rid:")
             .map(|i| message[i + 4..].trim().to_owned())
             .filter(|r| !r.is_empty());
         Self {
-            code: ErrCode(code),
+            code: code.into(),
             message,
             rid,
         }
@@ -113,13 +152,16 @@ pub enum Error {
     /// A credential could not be obtained (missing ticket, refresh token, or a lease never freed).
     #[error("credential: {0}")]
     Credential(String),
+    /// An answer's signature did not verify: the answer was not parsed.
+    #[error("the answer's signature does not verify: {0}")]
+    Signature(String),
 }
 
 impl Error {
     /// The WeChat error code, when WeChat said no.
     pub fn code(&self) -> Option<ErrCode> {
         match self {
-            Error::Api(e) => Some(e.code),
+            Error::Api(e) => Some(e.code.clone()),
             _ => None,
         }
     }
@@ -159,6 +201,9 @@ const SECRET_PARAMS: &[&str] = &[
     "appsecret",
     "js_code",
     "code",
+    "key",
+    "pay_sig",
+    "signature",
 ];
 
 /// Replaces the values of secret query parameters (`access_token=...`, `secret=...`) in a text, for
@@ -222,12 +267,12 @@ mod tests {
 
     #[test]
     fn classification() {
-        assert!(ErrCode(42001).is_token_rejected());
-        assert!(ErrCode(40014).is_token_rejected());
-        assert!(ErrCode(-1).is_transient());
+        assert!(ErrCode::Number(42001).is_token_rejected());
+        assert!(ErrCode::Number(40014).is_token_rejected());
+        assert!(ErrCode::Number(-1).is_transient());
         for c in [45009, 40164, 89503] {
-            assert!(ErrCode(c).is_never_retry());
-            assert!(!ErrCode(c).is_transient());
+            assert!(ErrCode::Number(c).is_never_retry());
+            assert!(!ErrCode::Number(c).is_transient());
         }
         assert!(
             Error::Status {

@@ -1,7 +1,9 @@
 //! Sans-IO core of the WeChat SDK.
 //!
-//! - [`endpoint`]: typed requests become `http::Request<Vec<u8>>`; response bytes become typed
-//!   responses or an [`Error`].
+//! - [`endpoint`]: typed requests become `http::Request<Vec<u8>>` carrying their endpoint's
+//!   metadata; answer bytes become typed responses or an [`Error`], through one envelope check.
+//! - [`auth`]: what a client calls as (a token flow, a signer, a webhook key) and how it reaches a
+//!   built request.
 //! - [`api`]: the typed endpoints; [`catalog`] lists them at run time.
 //! - [`token`]: every credential flow as a state machine fed `now`.
 //! - [`client`]: the runtime-free driver that performs effects through an adapter's traits.
@@ -12,6 +14,7 @@
 #![warn(missing_docs)]
 
 pub mod api;
+pub mod auth;
 pub mod callback;
 pub mod catalog;
 pub mod client;
@@ -23,8 +26,9 @@ pub mod token;
 
 pub use http;
 
+pub use auth::{Auth, Signer};
 pub use client::{Client, HttpClient, Leases, MemoryStore, RetryPolicy, Runtime, TokenStore};
-pub use endpoint::{Endpoint, Method};
+pub use endpoint::{AuthScheme, Endpoint, Envelope, Method};
 pub use error::{ApiError, ErrCode, Error, Result};
 pub use host::{Host, Hosts};
 pub use secret::Secret;

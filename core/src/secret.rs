@@ -26,6 +26,13 @@ impl Secret {
     }
 }
 
+/// Serializes a secret as its value, for request types whose fields go on the wire
+/// (`#[serde(serialize_with = "crate::secret::expose")]`). Responses never use it: a secret in a
+/// response serializes as `[redacted]` unless its type says otherwise.
+pub fn expose<S: serde::Serializer>(secret: &Secret, ser: S) -> Result<S::Ok, S::Error> {
+    ser.serialize_str(secret.expose())
+}
+
 impl fmt::Debug for Secret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("[redacted]")

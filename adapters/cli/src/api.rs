@@ -116,7 +116,9 @@ pub async fn token(env: &Env, platform: Platform, args: TokenArgs) -> Result<(),
 }
 
 async fn issue<S: TokenStore>(client: &Client<S>, force: bool) -> Result<Secret, Failure> {
-    let flow = client.flow().clone();
+    let Some(flow) = client.flow().cloned() else {
+        return Err(wechat_core::Error::Build("this client has no token flow".into()).into());
+    };
     if force {
         match &flow {
             TokenFlow::Stable { appid, secret } => {
@@ -290,7 +292,8 @@ pub fn endpoints(env: &Env, format: Format) -> Result<(), Failure> {
                         "area": m.area,
                         "method": m.method,
                         "url": hosts.url(m.host, m.path),
-                        "credential": m.credential.query_name().unwrap_or("none"),
+                        "credential": m.auth.query_name().unwrap_or("none"),
+                        "auth": m.auth,
                         "type": m.name,
                         "repeat": m.repeat,
                         "doc": m.doc,

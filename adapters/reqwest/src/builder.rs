@@ -231,14 +231,14 @@ pub trait FlowExt: Sized {
 impl<H: HttpClient, S: TokenStore, R: Runtime> FlowExt for wechat_core::Client<H, S, R> {
     fn authorizer(&self, authorizer_appid: impl Into<String>) -> Result<Self> {
         match self.flow() {
-            TokenFlow::Component(c) | TokenFlow::Authorizer { component: c, .. } => Ok(self
-                .with_flow(TokenFlow::Authorizer {
+            Some(TokenFlow::Component(c) | TokenFlow::Authorizer { component: c, .. }) => Ok(self
+                .with_auth(TokenFlow::Authorizer {
                     component: c.clone(),
                     appid: authorizer_appid.into(),
                 })),
-            other => Err(Error::Build(format!(
-                "{} is no Open Platform component",
-                other.key()
+            _ => Err(Error::Build(format!(
+                "{:?} is no Open Platform component",
+                self.auth()
             ))),
         }
     }
@@ -249,14 +249,13 @@ impl<H: HttpClient, S: TokenStore, R: Runtime> FlowExt for wechat_core::Client<H
         permanent_code: impl Into<Secret>,
     ) -> Result<Self> {
         match self.flow() {
-            TokenFlow::Suite(s) | TokenFlow::SuiteCorp { suite: s, .. } => {
-                Ok(self.with_flow(TokenFlow::SuiteCorp {
+            Some(TokenFlow::Suite(s) | TokenFlow::SuiteCorp { suite: s, .. }) => Ok(self
+                .with_auth(TokenFlow::SuiteCorp {
                     suite: s.clone(),
                     corpid: corpid.into(),
                     permanent_code: permanent_code.into(),
-                }))
-            }
-            other => Err(Error::Build(format!("{} is no WeCom suite", other.key()))),
+                })),
+            _ => Err(Error::Build(format!("{:?} is no WeCom suite", self.auth()))),
         }
     }
 }
@@ -271,12 +270,12 @@ mod tests {
             .classic_token()
             .build()
             .unwrap();
-        assert_eq!(c.flow().key(), "wechat:app:wxA:access_token");
+        assert_eq!(c.flow().unwrap().key(), "wechat:app:wxA:access_token");
         let c = mini_program("wxB", "s")
             .api_base("http://127.0.0.1:9/")
             .build()
             .unwrap();
-        assert_eq!(c.flow().key(), "wechat:app:wxB:stable_token");
+        assert_eq!(c.flow().unwrap().key(), "wechat:app:wxB:stable_token");
         assert_eq!(
             c.hosts().base(wechat_core::Host::Work),
             "http://127.0.0.1:9"
@@ -291,14 +290,14 @@ mod tests {
         let p = component("wxC", "s").build().unwrap();
         let a = p.authorizer("wxAuth").unwrap();
         assert_eq!(
-            a.flow().key(),
+            a.flow().unwrap().key(),
             "wechat:open:wxC:authorizer:wxAuth:access_token"
         );
         assert!(a.authorizer("wxOther").is_ok());
         assert!(c.authorizer("x").is_err());
         let s = suite("wwS", "s").build().unwrap();
         assert_eq!(
-            s.suite_corp("wwC", "code").unwrap().flow().key(),
+            s.suite_corp("wwC", "code").unwrap().flow().unwrap().key(),
             "wechat:suite:wwS:corp:wwC:access_token"
         );
     }

@@ -126,10 +126,10 @@ impl HttpOptions {
     }
 }
 
-/// What a request is, for spans: the catalog name of its endpoint (no query: it holds tokens and
-/// secrets) and whether it fetches a credential.
-fn describe(path: &str) -> (&'static str, bool) {
-    match wechat_core::catalog::all().find(|m| m.path == path) {
+/// What a request is, for spans: the name of the endpoint it was built for (no query: it holds
+/// tokens and secrets), from its extensions, and whether it fetches a credential.
+fn describe<B>(request: &http::Request<B>) -> (&'static str, bool) {
+    match wechat_core::endpoint::meta_of(request) {
         Some(meta) => (
             meta.name.rsplit("::").next().unwrap_or(meta.name),
             meta.area == "credential",
@@ -144,7 +144,7 @@ impl HttpClient for ReqwestClient {
         request: http::Request<Vec<u8>>,
     ) -> impl Future<Output = Result<http::Response<Vec<u8>>>> + MaybeSend {
         let path = request.uri().path().to_owned();
-        let (endpoint, token_fetch) = describe(&path);
+        let (endpoint, token_fetch) = describe(&request);
         let span = tracing::debug_span!(
             "wechat.http",
             method = %request.method(),
@@ -219,13 +219,20 @@ mod tests {
 
     #[test]
     fn token_endpoints_are_told_apart() {
+        use wechat_core::api::oa::basic::GetApiDomainIp;
+        use wechat_core::endpoint::build_request;
+        use wechat_core::token::endpoints::GetWorkAccessToken;
+        let hosts = wechat_core::Hosts::default();
+        let work = GetWorkAccessToken {
+            corpid: "ww1".into(),
+            corpsecret: "S".into(),
+        };
         assert_eq!(
-            describe("/cgi-bin/stable_token"),
-            ("GetStableAccessToken", true)
+            describe(&build_request(&hosts, &work).unwrap()),
+            ("GetWorkAccessToken", true)
         );
-        assert_eq!(describe("/cgi-bin/gettoken"), ("GetWorkAccessToken", true));
-        assert!(!describe("/cgi-bin/get_api_domain_ip").1);
-        assert_eq!(describe("/nowhere"), ("untyped", false));
+        assert!(!describe(&build_request(&hosts, &GetApiDomainIp {}).unwrap()).1);
+        assert_eq!(describe(&http::Request::new(())), ("untyped", false));
     }
 
     #[test]

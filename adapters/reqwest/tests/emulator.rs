@@ -95,7 +95,7 @@ async fn a_token_rejected_twice_is_not_retried_forever() {
     let client = oa(&emu);
     emu.inject(Fault::errcode(40001, "invalid credential").on_path(IP_PATH));
     let err = client.call(&GetApiDomainIp {}).await.unwrap_err();
-    assert_eq!(err.code().map(|c| c.0), Some(40001));
+    assert_eq!(err.code().and_then(|c| c.number()), Some(40001));
     assert_eq!(emu.calls(IP_PATH), 2);
     assert_eq!(emu.token_fetches(demo::APPID), 2);
     emu.shutdown().await;
@@ -107,7 +107,7 @@ async fn quota_exceeded_is_reported_once_and_never_retried() {
     let client = oa(&emu);
     emu.inject(Fault::quota_exceeded().on_path(IP_PATH));
     let err = client.call(&GetApiDomainIp {}).await.unwrap_err();
-    assert_eq!(err.code().map(|c| c.0), Some(45009));
+    assert_eq!(err.code().and_then(|c| c.number()), Some(45009));
     assert!(err.to_string().contains("45009"), "{err}");
     assert_eq!(emu.calls(IP_PATH), 1);
     assert_eq!(emu.token_fetches(demo::APPID), 1);
@@ -117,7 +117,7 @@ async fn quota_exceeded_is_reported_once_and_never_retried() {
         emu.reset_stats();
         emu.inject(Fault::errcode(code, "no").on_path(IP_PATH));
         let err = client.call(&GetApiDomainIp {}).await.unwrap_err();
-        assert_eq!(err.code().map(|c| c.0), Some(code));
+        assert_eq!(err.code().and_then(|c| c.number()), Some(code));
         assert_eq!(emu.calls(IP_PATH), 1);
         emu.clear_faults();
     }
@@ -147,7 +147,7 @@ async fn transient_failures_are_retried_a_bounded_number_of_times() {
     emu.reset_stats();
     emu.inject(Fault::system_busy().on_path(IP_PATH).always());
     let err = client.call(&GetApiDomainIp {}).await.unwrap_err();
-    assert_eq!(err.code().map(|c| c.0), Some(-1));
+    assert_eq!(err.code().and_then(|c| c.number()), Some(-1));
     assert_eq!(emu.calls(IP_PATH), 3);
     emu.clear_faults();
 
@@ -165,7 +165,7 @@ async fn transient_failures_are_retried_a_bounded_number_of_times() {
         )
         .await
         .unwrap_err();
-    assert_eq!(err.code().map(|c| c.0), Some(-1));
+    assert_eq!(err.code().and_then(|c| c.number()), Some(-1));
     assert_eq!(emu.calls("/cgi-bin/message/custom/send"), 1);
 
     // Malformed JSON is a decode error, not a panic.
@@ -233,7 +233,7 @@ async fn wecom_apps_of_one_corp_have_their_own_tokens() {
         .build()
         .unwrap();
     let err = wrong.token().await.unwrap_err();
-    assert_eq!(err.code().map(|c| c.0), Some(40001));
+    assert_eq!(err.code().and_then(|c| c.number()), Some(40001));
     assert!(!err.to_string().contains("wrong-secret"));
     emu.shutdown().await;
 }

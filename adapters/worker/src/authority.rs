@@ -11,8 +11,9 @@ use std::cell::RefCell;
 
 use serde::{Deserialize, Serialize};
 use wechat_core::client::{Leases, TokenStore};
+use wechat_core::token::keys::{self, StoreKey};
 use wechat_core::token::{StoreError, TicketKind};
-use wechat_core::{Client, Hosts, Runtime, Secret, StoredToken, TokenFlow};
+use wechat_core::{Auth, Client, Hosts, Runtime, Secret, StoredToken, TokenFlow};
 use worker::{Method, Request, RequestInit, Response};
 
 use crate::{FetchClient, KvStore, WorkerRuntime};
@@ -273,14 +274,10 @@ impl Authority {
         hosts: Hosts,
         flows: Vec<TokenFlow>,
     ) -> Self {
-        // The client's own flow is never called: every token goes through `token_of` with the flow
-        // that `resolve` finds. Without flows the authority only keeps what isolates save.
-        let placeholder = flows.first().cloned().unwrap_or(TokenFlow::Stable {
-            appid: String::new(),
-            secret: Secret::default(),
-        });
+        // The client calls as nobody: every token goes through `token_of` with the flow that
+        // `resolve` finds. Without flows the authority only keeps what isolates save.
         let client = Client::new(
-            placeholder,
+            Auth::None,
             FetchClient::new(),
             DurableStore::new(state.storage(), kv),
             WorkerRuntime::new(),
@@ -301,8 +298,17 @@ impl Authority {
         for flow in &self.flows {
             candidates.push(flow.clone());
             if let TokenFlow::Component(component) = flow {
-                let prefix = format!("wechat:open:{}:authorizer:", component.appid);
-                if let Some(appid) = key.strip_prefix(&prefix).and_then(|r| r.split(':').next()) {
+                // An authorizer's token, or a ticket of it.
+                let mut named = keys::parse(key);
+                while let Some(StoreKey::Ticket { of, .. }) = named {
+                    named = keys::parse(of);
+                }
+                if let Some(StoreKey::Authorizer {
+                    component_appid,
+                    appid,
+                }) = named
+                    && component_appid == component.appid
+                {
                     candidates.push(TokenFlow::Authorizer {
                         component: component.clone(),
                         appid: appid.to_owned(),

@@ -54,6 +54,18 @@ pub(crate) fn u64_as_text<S: Serializer>(n: &u64, s: S) -> Result<S::Ok, S::Erro
     s.collect_str(n)
 }
 
+/// An optional `i64` sent as a number or as a decimal string (`"errcode": "0"`); `null` and `""`
+/// are `None`.
+pub(crate) fn opt_i64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+    match Option::<Loose>::deserialize(d)? {
+        None => Ok(None),
+        Some(Loose::Signed(n)) => Ok(Some(n)),
+        Some(Loose::Unsigned(n)) => i64::try_from(n).map(Some).map_err(serde::de::Error::custom),
+        Some(Loose::Text(s)) if s.trim().is_empty() => Ok(None),
+        Some(Loose::Text(s)) => s.trim().parse().map(Some).map_err(serde::de::Error::custom),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use serde::Deserialize;

@@ -1,6 +1,23 @@
-//! Typed WeChat endpoints, grouped as WeChat groups them.
+//! Typed WeChat endpoints, one module per platform area, one file per endpoint group as WeChat
+//! groups them. Each area is a cargo feature (`oa`, ...; all on by default).
+#![cfg_attr(not(feature = "oa"), allow(dead_code, unused_macros, unused_imports))]
 
+#[cfg(feature = "oa")]
 pub mod oa;
 pub mod paging;
 
 pub(crate) mod loose;
+
+/// Declares an area's endpoint groups (`pub mod` each) and the area's catalog: every group's
+/// `CATALOG`, which [`endpoint!`](crate::endpoint!) writes.
+macro_rules! area {
+    ($($group:ident),* $(,)?) => {
+        $(pub mod $group;)*
+
+        /// Every endpoint of the area, for [`crate::catalog`].
+        pub(crate) fn catalog() -> impl Iterator<Item = &'static $crate::endpoint::Meta> {
+            [$($group::CATALOG),*].into_iter().flatten().copied()
+        }
+    };
+}
+pub(crate) use area;

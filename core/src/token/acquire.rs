@@ -169,7 +169,7 @@ impl<'a> Acquire<'a> {
     }
 
     fn lease_key(&self) -> String {
-        format!("{}:lease", self.key)
+        super::keys::StoreKey::Lease { of: &self.key }.to_string()
     }
 
     /// Takes the outcome of the last action at `now_ms` and answers the next action.

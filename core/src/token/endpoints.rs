@@ -1,36 +1,10 @@
 //! The endpoints that issue credentials. Their responses carry secrets: errors never copy their bodies.
 
-use serde::{Deserialize, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 
-use crate::endpoint::{Endpoint, Meta, Parse, parse_json};
-use crate::error::Result;
 use crate::secret::Secret;
 
-fn expose<S: Serializer>(secret: &Secret, s: S) -> std::result::Result<S::Ok, S::Error> {
-    s.serialize_str(secret.expose())
-}
-
-macro_rules! credential_endpoints {
-    ($(
-        $(#[$attr:meta])*
-        $req:ident => $resp:ident { $method:ident $host:ident $path:literal, $cred:ident, doc: $doc:literal }
-    )*) => {$(
-        impl Endpoint for $req {
-            type Response = $resp;
-            const META: Meta =
-                crate::endpoint!(@meta $req, $method, $host, $path, $cred, Safe, true, "credential", $doc);
-            crate::endpoint!(@inputs $method);
-            fn parse(response: &http::Response<Vec<u8>>) -> Result<$resp> {
-                $resp::parse_response(response)
-            }
-        }
-        impl Parse for $resp {
-            fn parse_response(response: &http::Response<Vec<u8>>) -> Result<Self> {
-                parse_json(response, true)
-            }
-        }
-    )*};
-}
+use crate::secret::expose;
 
 /// `getStableAccessToken`: the stable access token of an Official Account or Mini Program.
 #[derive(Clone, Debug, Serialize)]
@@ -250,50 +224,86 @@ pub struct GetCorpToken {
     pub permanent_code: Secret,
 }
 
-credential_endpoints! {
+crate::endpoint! {
+    area: "credential";
+
     GetStableAccessToken => AccessTokenResponse {
-        POST Api "/cgi-bin/stable_token", None,
-        doc: "https://developers.weixin.qq.com/doc/offiaccount/Basic_Information/getStableAccessToken.html"
+        POST Api "/cgi-bin/stable_token",
+        auth: None, repeat: Safe,
+        sensitive: true,
+        doc: "https://developers.weixin.qq.com/doc/offiaccount/Basic_Information/getStableAccessToken.html",
     }
     GetWorkAccessToken => WorkAccessTokenResponse {
-        GET Work "/cgi-bin/gettoken", None,
-        doc: "https://developer.work.weixin.qq.com/document/path/91039"
+        GET Work "/cgi-bin/gettoken",
+        auth: None, repeat: Safe,
+        sensitive: true,
+        doc: "https://developer.work.weixin.qq.com/document/path/91039",
     }
     GetTicket => TicketResponse {
-        GET Api "/cgi-bin/ticket/getticket", AccessToken,
-        doc: "https://developers.weixin.qq.com/doc/offiaccount/OA_Web_Apps/JS-SDK.html"
+        GET Api "/cgi-bin/ticket/getticket",
+        auth: AccessToken, repeat: Safe,
+        sensitive: true,
+        doc: "https://developers.weixin.qq.com/doc/offiaccount/OA_Web_Apps/JS-SDK.html",
     }
     GetWorkJsapiTicket => WorkTicketResponse {
-        GET Work "/cgi-bin/get_jsapi_ticket", AccessToken,
-        doc: "https://developer.work.weixin.qq.com/document/path/90506"
+        GET Work "/cgi-bin/get_jsapi_ticket",
+        auth: AccessToken, repeat: Safe,
+        sensitive: true,
+        doc: "https://developer.work.weixin.qq.com/document/path/90506",
     }
     GetComponentAccessToken => ComponentAccessTokenResponse {
-        POST Api "/cgi-bin/component/api_component_token", None,
-        doc: "https://developers.weixin.qq.com/doc/oplatform/openApi/OpenApiDoc/ticket-token/getComponentAccessToken.html"
+        POST Api "/cgi-bin/component/api_component_token",
+        auth: None, repeat: Safe,
+        sensitive: true,
+        doc: "https://developers.weixin.qq.com/doc/oplatform/openApi/OpenApiDoc/ticket-token/getComponentAccessToken.html",
     }
     GetAuthorizerAccessToken => AuthorizerAccessTokenResponse {
-        POST Api "/cgi-bin/component/api_authorizer_token", ComponentAccessToken,
-        doc: "https://developers.weixin.qq.com/doc/oplatform/openApi/OpenApiDoc/ticket-token/getAuthorizerAccessToken.html"
+        POST Api "/cgi-bin/component/api_authorizer_token",
+        auth: ComponentAccessToken, repeat: Safe,
+        sensitive: true,
+        doc: "https://developers.weixin.qq.com/doc/oplatform/openApi/OpenApiDoc/ticket-token/getAuthorizerAccessToken.html",
     }
     CreatePreAuthCode => PreAuthCodeResponse {
-        POST Api "/cgi-bin/component/api_create_preauthcode", ComponentAccessToken,
-        doc: "https://developers.weixin.qq.com/doc/oplatform/openApi/OpenApiDoc/ticket-token/getPreAuthCode.html"
+        POST Api "/cgi-bin/component/api_create_preauthcode",
+        auth: ComponentAccessToken, repeat: Safe,
+        sensitive: true,
+        doc: "https://developers.weixin.qq.com/doc/oplatform/openApi/OpenApiDoc/ticket-token/getPreAuthCode.html",
     }
     QueryAuth => QueryAuthResponse {
-        POST Api "/cgi-bin/component/api_query_auth", ComponentAccessToken,
-        doc: "https://developers.weixin.qq.com/doc/oplatform/openApi/OpenApiDoc/ticket-token/getAuthorizerAccessToken.html"
+        POST Api "/cgi-bin/component/api_query_auth",
+        auth: ComponentAccessToken, repeat: Safe,
+        sensitive: true,
+        doc: "https://developers.weixin.qq.com/doc/oplatform/openApi/OpenApiDoc/ticket-token/getAuthorizerAccessToken.html",
     }
     GetSuiteToken => SuiteTokenResponse {
-        POST Work "/cgi-bin/service/get_suite_token", None,
-        doc: "https://developer.work.weixin.qq.com/document/path/90600"
+        POST Work "/cgi-bin/service/get_suite_token",
+        auth: None, repeat: Safe,
+        sensitive: true,
+        doc: "https://developer.work.weixin.qq.com/document/path/90600",
     }
     GetProviderToken => ProviderTokenResponse {
-        POST Work "/cgi-bin/service/get_provider_token", None,
-        doc: "https://developer.work.weixin.qq.com/document/path/91200"
+        POST Work "/cgi-bin/service/get_provider_token",
+        auth: None, repeat: Safe,
+        sensitive: true,
+        doc: "https://developer.work.weixin.qq.com/document/path/91200",
     }
     GetCorpToken => CorpTokenResponse {
-        POST Work "/cgi-bin/service/get_corp_token", SuiteAccessToken,
-        doc: "https://developer.work.weixin.qq.com/document/path/90605"
+        POST Work "/cgi-bin/service/get_corp_token",
+        auth: SuiteAccessToken, repeat: Safe,
+        sensitive: true,
+        doc: "https://developer.work.weixin.qq.com/document/path/90605",
+    }
+    GetAccessToken => ClassicTokenResponse {
+        GET Api "/cgi-bin/token",
+        auth: None, repeat: Safe,
+        sensitive: true,
+        doc: "https://developers.weixin.qq.com/doc/offiaccount/Basic_Information/Get_access_token.html",
+    }
+    GetWorkAgentTicket => WorkAgentTicketResponse {
+        GET Work "/cgi-bin/ticket/get",
+        auth: AccessToken, repeat: Safe,
+        sensitive: true,
+        doc: "https://developer.work.weixin.qq.com/document/path/90506",
     }
 }
 
@@ -321,31 +331,3 @@ pub struct CorpTokenResponse(pub AccessTokenResponse);
 #[derive(Clone, Debug, Deserialize)]
 #[serde(transparent)]
 pub struct ClassicTokenResponse(pub AccessTokenResponse);
-
-credential_endpoints! {
-    GetAccessToken => ClassicTokenResponse {
-        GET Api "/cgi-bin/token", None,
-        doc: "https://developers.weixin.qq.com/doc/offiaccount/Basic_Information/Get_access_token.html"
-    }
-    GetWorkAgentTicket => WorkAgentTicketResponse {
-        GET Work "/cgi-bin/ticket/get", AccessToken,
-        doc: "https://developer.work.weixin.qq.com/document/path/90506"
-    }
-}
-
-/// The credential endpoints, for the catalog.
-pub(crate) const CATALOG: &[Meta] = &[
-    GetAccessToken::META,
-    GetStableAccessToken::META,
-    GetWorkAccessToken::META,
-    GetTicket::META,
-    GetWorkJsapiTicket::META,
-    GetWorkAgentTicket::META,
-    GetComponentAccessToken::META,
-    GetAuthorizerAccessToken::META,
-    CreatePreAuthCode::META,
-    QueryAuth::META,
-    GetSuiteToken::META,
-    GetProviderToken::META,
-    GetCorpToken::META,
-];

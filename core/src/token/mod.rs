@@ -7,15 +7,18 @@
 mod acquire;
 pub mod endpoints;
 pub mod jssdk;
+pub mod keys;
 pub mod user;
 
 pub use acquire::{Acquire, Action, Input, Need, Policy, StoreError};
 
-use crate::endpoint::{Endpoint, build_request};
+use crate::auth::add_token;
+use crate::endpoint::{AuthScheme, Endpoint};
 use crate::error::{Error, Result};
 use crate::host::Hosts;
 use crate::secret::Secret;
 use endpoints::*;
+use keys::StoreKey;
 
 /// A credential as kept in a store: the value and when it stops being valid.
 #[derive(Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -27,9 +30,7 @@ pub struct StoredToken {
     pub expires_at_ms: u64,
 }
 
-fn expose<S: serde::Serializer>(s: &Secret, ser: S) -> std::result::Result<S::Ok, S::Error> {
-    ser.serialize_str(s.expose())
-}
+use crate::secret::expose;
 
 impl std::fmt::Debug for StoredToken {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -183,45 +184,55 @@ impl TokenFlow {
         })
     }
 
-    /// The store key: platform, app and kind, never a secret.
+    /// The store key: platform, app and kind, never a secret (see [`keys`]).
     pub fn key(&self) -> String {
-        match self {
-            TokenFlow::Stable { appid, .. } => format!("wechat:app:{appid}:stable_token"),
-            TokenFlow::Classic { appid, .. } => format!("wechat:app:{appid}:access_token"),
-            TokenFlow::Work { corpid, agent, .. } => {
-                format!("wechat:work:{corpid}:{agent}:access_token")
+        let key = match self {
+            TokenFlow::Ticket { of, kind } => {
+                return StoreKey::Ticket {
+                    of: &of.key(),
+                    kind: kind.name(),
+                }
+                .to_string();
             }
-            TokenFlow::Ticket { of, kind } => format!("{}:ticket:{}", of.key(), kind.name()),
-            TokenFlow::Component(c) => format!("wechat:open:{}:component_access_token", c.appid),
-            TokenFlow::Authorizer { component, appid } => {
-                format!(
-                    "wechat:open:{}:authorizer:{appid}:access_token",
-                    component.appid
-                )
-            }
-            TokenFlow::Suite(s) => format!("wechat:suite:{}:suite_access_token", s.suite_id),
-            TokenFlow::Provider { corpid, .. } => {
-                format!("wechat:provider:{corpid}:provider_access_token")
-            }
-            TokenFlow::SuiteCorp { suite, corpid, .. } => {
-                format!("wechat:suite:{}:corp:{corpid}:access_token", suite.suite_id)
-            }
-        }
+            TokenFlow::Stable { appid, .. } => StoreKey::Stable { appid },
+            TokenFlow::Classic { appid, .. } => StoreKey::Classic { appid },
+            TokenFlow::Work { corpid, agent, .. } => StoreKey::Work { corpid, agent },
+            TokenFlow::Component(c) => StoreKey::Component {
+                component_appid: &c.appid,
+            },
+            TokenFlow::Authorizer { component, appid } => StoreKey::Authorizer {
+                component_appid: &component.appid,
+                appid,
+            },
+            TokenFlow::Suite(s) => StoreKey::Suite {
+                suite_id: &s.suite_id,
+            },
+            TokenFlow::Provider { corpid, .. } => StoreKey::Provider { corpid },
+            TokenFlow::SuiteCorp { suite, corpid, .. } => StoreKey::SuiteCorp {
+                suite_id: &suite.suite_id,
+                corpid,
+            },
+        };
+        key.to_string()
     }
 
     /// The store key of the `component_verify_ticket` WeChat pushes to a platform.
     pub fn component_verify_ticket_key(component_appid: &str) -> String {
-        format!("wechat:open:{component_appid}:component_verify_ticket")
+        StoreKey::ComponentVerifyTicket { component_appid }.to_string()
     }
 
     /// The store key of an authorizer's `authorizer_refresh_token`.
     pub fn authorizer_refresh_token_key(component_appid: &str, authorizer_appid: &str) -> String {
-        format!("wechat:open:{component_appid}:authorizer:{authorizer_appid}:refresh_token")
+        StoreKey::AuthorizerRefreshToken {
+            component_appid,
+            appid: authorizer_appid,
+        }
+        .to_string()
     }
 
     /// The store key of the `suite_ticket` WeCom pushes to a suite.
     pub fn suite_ticket_key(suite_id: &str) -> String {
-        format!("wechat:suite:{suite_id}:suite_ticket")
+        StoreKey::SuiteTicket { suite_id }.to_string()
     }
 
     /// What the fetch needs first, in order: another flow's token, or a stored value.
@@ -262,7 +273,7 @@ impl TokenFlow {
                 .ok_or_else(|| Error::Credential(format!("{} is missing an input", self.key())))
         };
         match self {
-            TokenFlow::Stable { appid, secret } => build_request(
+            TokenFlow::Stable { appid, secret } => build(
                 hosts,
                 &GetStableAccessToken {
                     grant_type: "client_credential",
@@ -272,7 +283,7 @@ impl TokenFlow {
                 },
                 None,
             ),
-            TokenFlow::Classic { appid, secret } => build_request(
+            TokenFlow::Classic { appid, secret } => build(
                 hosts,
                 &GetAccessToken {
                     grant_type: "client_credential",
@@ -281,7 +292,7 @@ impl TokenFlow {
                 },
                 None,
             ),
-            TokenFlow::Work { corpid, secret, .. } => build_request(
+            TokenFlow::Work { corpid, secret, .. } => build(
                 hosts,
                 &GetWorkAccessToken {
                     corpid: corpid.clone(),
@@ -292,12 +303,10 @@ impl TokenFlow {
             TokenFlow::Ticket { kind, .. } => {
                 let token = Some(input(0)?);
                 match kind {
-                    TicketKind::Jsapi => build_request(hosts, &GetTicket { kind: "jsapi" }, token),
-                    TicketKind::WxCard => {
-                        build_request(hosts, &GetTicket { kind: "wx_card" }, token)
-                    }
-                    TicketKind::WorkCorp => build_request(hosts, &GetWorkJsapiTicket {}, token),
-                    TicketKind::WorkAgent => build_request(
+                    TicketKind::Jsapi => build(hosts, &GetTicket { kind: "jsapi" }, token),
+                    TicketKind::WxCard => build(hosts, &GetTicket { kind: "wx_card" }, token),
+                    TicketKind::WorkCorp => build(hosts, &GetWorkJsapiTicket {}, token),
+                    TicketKind::WorkAgent => build(
                         hosts,
                         &GetWorkAgentTicket {
                             kind: "agent_config",
@@ -306,7 +315,7 @@ impl TokenFlow {
                     ),
                 }
             }
-            TokenFlow::Component(c) => build_request(
+            TokenFlow::Component(c) => build(
                 hosts,
                 &GetComponentAccessToken {
                     component_appid: c.appid.clone(),
@@ -315,7 +324,7 @@ impl TokenFlow {
                 },
                 None,
             ),
-            TokenFlow::Authorizer { component, appid } => build_request(
+            TokenFlow::Authorizer { component, appid } => build(
                 hosts,
                 &GetAuthorizerAccessToken {
                     component_appid: component.appid.clone(),
@@ -324,7 +333,7 @@ impl TokenFlow {
                 },
                 Some(input(0)?),
             ),
-            TokenFlow::Suite(s) => build_request(
+            TokenFlow::Suite(s) => build(
                 hosts,
                 &GetSuiteToken {
                     suite_id: s.suite_id.clone(),
@@ -333,7 +342,7 @@ impl TokenFlow {
                 },
                 None,
             ),
-            TokenFlow::Provider { corpid, secret } => build_request(
+            TokenFlow::Provider { corpid, secret } => build(
                 hosts,
                 &GetProviderToken {
                     corpid: corpid.clone(),
@@ -345,7 +354,7 @@ impl TokenFlow {
                 corpid,
                 permanent_code,
                 ..
-            } => build_request(
+            } => build(
                 hosts,
                 &GetCorpToken {
                     auth_corpid: corpid.clone(),
@@ -415,16 +424,15 @@ impl TokenFlow {
         })
     }
 
-    /// The flow that provides a credential for endpoints called through a client of this flow.
-    pub fn for_credential(&self, credential: crate::endpoint::Credential) -> Option<TokenFlow> {
-        use crate::endpoint::Credential as C;
-        match (credential, self) {
-            (C::None, _) => None,
+    /// The flow whose token a token-scheme endpoint takes, called through a client of this flow.
+    pub fn for_scheme(&self, scheme: AuthScheme) -> Option<TokenFlow> {
+        use AuthScheme as C;
+        match (scheme, self) {
             (
                 C::AccessToken,
                 TokenFlow::Component(_) | TokenFlow::Suite(_) | TokenFlow::Provider { .. },
             ) => None,
-            (C::AccessToken, TokenFlow::Ticket { of, .. }) => of.for_credential(credential),
+            (C::AccessToken, TokenFlow::Ticket { of, .. }) => of.for_scheme(scheme),
             (C::AccessToken, flow) => Some(flow.clone()),
             (C::ComponentAccessToken, TokenFlow::Component(c))
             | (C::ComponentAccessToken, TokenFlow::Authorizer { component: c, .. }) => {
@@ -438,6 +446,19 @@ impl TokenFlow {
             _ => None,
         }
     }
+}
+
+/// Builds a token endpoint's request, with the token of its scheme where it takes one.
+fn build<E: Endpoint>(
+    hosts: &Hosts,
+    endpoint: &E,
+    token: Option<&Secret>,
+) -> Result<http::Request<Vec<u8>>> {
+    let mut request = crate::endpoint::build_request(hosts, endpoint)?;
+    if let Some(token) = token {
+        add_token(&mut request, token)?;
+    }
+    Ok(request)
 }
 
 /// How long WeChat keeps pushed tickets valid, for their store TTL.

@@ -1,7 +1,7 @@
 //! Table tests of the credential flows, fed by hand with a manual clock.
 
 use super::*;
-use crate::endpoint::Credential;
+use crate::endpoint::AuthScheme;
 
 const NOW: u64 = 1_700_000_000_000;
 
@@ -237,7 +237,7 @@ fn fetch_error_releases_the_lease_and_keeps_the_secret_out() {
     };
     match m.step(NOW, Input::Released) {
         Action::Done(Err(e)) => {
-            assert_eq!(e.code(), Some(crate::ErrCode(40125)));
+            assert_eq!(e.code(), Some(crate::ErrCode::Number(40125)));
             assert!(!format!("{e} {e:?}").contains("APPSECRET"));
         }
         a => panic!("{a:?}"),
@@ -459,7 +459,7 @@ fn suite_provider_and_corp_of_suite() {
         )
         .unwrap();
     assert_eq!(t.value.expose(), "CT");
-    assert_eq!(corp.for_credential(Credential::SuiteAccessToken), Some(s));
+    assert_eq!(corp.for_scheme(AuthScheme::SuiteAccessToken), Some(s));
 
     let p = TokenFlow::Provider {
         corpid: "wwprov".into(),
@@ -472,7 +472,7 @@ fn suite_provider_and_corp_of_suite() {
         )
         .unwrap();
     assert_eq!(t.value.expose(), "PT");
-    assert_eq!(p.for_credential(Credential::AccessToken), None);
+    assert_eq!(p.for_scheme(AuthScheme::AccessToken), None);
 }
 
 #[test]
@@ -499,5 +499,94 @@ fn keys_never_hold_secrets() {
     for f in flows {
         assert!(!f.key().contains("SECRETVALUE"));
         assert!(!format!("{f:?}").contains("SECRETVALUE"));
+    }
+}
+
+#[test]
+fn store_keys_read_back() {
+    use super::keys::{StoreKey, parse};
+    let component = ComponentApp {
+        appid: "wxC".into(),
+        secret: Secret::new("S"),
+    };
+    let suite = SuiteApp {
+        suite_id: "wwS".into(),
+        secret: Secret::new("S"),
+    };
+    let flows = [
+        TokenFlow::Stable {
+            appid: "wx1".into(),
+            secret: Secret::new("S"),
+        },
+        TokenFlow::Classic {
+            appid: "wx1".into(),
+            secret: Secret::new("S"),
+        },
+        TokenFlow::Work {
+            corpid: "ww1".into(),
+            agent: "1000002".into(),
+            secret: Secret::new("S"),
+        },
+        TokenFlow::Component(component.clone()),
+        TokenFlow::Authorizer {
+            component: component.clone(),
+            appid: "wxA".into(),
+        },
+        TokenFlow::Suite(suite.clone()),
+        TokenFlow::Provider {
+            corpid: "wwP".into(),
+            secret: Secret::new("S"),
+        },
+        TokenFlow::SuiteCorp {
+            suite,
+            corpid: "wwC".into(),
+            permanent_code: Secret::new("P"),
+        },
+    ];
+    for flow in flows {
+        let key = flow.key();
+        let parsed = parse(&key).unwrap_or_else(|| panic!("{key}"));
+        assert_eq!(parsed.to_string(), key);
+        for kind in [
+            TicketKind::Jsapi,
+            TicketKind::WxCard,
+            TicketKind::WorkCorp,
+            TicketKind::WorkAgent,
+        ] {
+            if let Some(ticket) = flow.ticket(kind) {
+                let tk = ticket.key();
+                assert_eq!(
+                    parse(&tk),
+                    Some(StoreKey::Ticket {
+                        of: &key,
+                        kind: tk.rsplit(':').next().unwrap()
+                    })
+                );
+            }
+        }
+    }
+    assert_eq!(
+        parse("wechat:open:wxC:authorizer:wxA:access_token"),
+        Some(StoreKey::Authorizer {
+            component_appid: "wxC",
+            appid: "wxA"
+        })
+    );
+    for key in [
+        TokenFlow::component_verify_ticket_key("wxC"),
+        TokenFlow::authorizer_refresh_token_key("wxC", "wxA"),
+        TokenFlow::suite_ticket_key("wwS"),
+        "wechat:app:wx1:stable_token:lease".to_owned(),
+    ] {
+        assert_eq!(parse(&key).map(|k| k.to_string()), Some(key));
+    }
+    for junk in [
+        "",
+        "wechat",
+        "wechat:app:wx1",
+        "other:app:wx1:stable_token",
+        "x:ticket:jsapi",
+    ] {
+        assert_eq!(parse(junk), None, "{junk}");
     }
 }

@@ -2,13 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::endpoint::{Endpoint, Meta, Parse, parse_json};
-use crate::error::Result;
 use crate::secret::Secret;
 
-fn expose<S: serde::Serializer>(s: &Secret, ser: S) -> std::result::Result<S::Ok, S::Error> {
-    ser.serialize_str(s.expose())
-}
+use crate::secret::expose;
 
 /// `auth.code2Session` (`jscode2session`): a Mini Program login code for the user's `openid` and
 /// `session_key`.
@@ -49,22 +45,6 @@ pub struct Session {
     pub unionid: Option<String>,
 }
 
-impl Endpoint for Code2Session {
-    type Response = Session;
-    const META: Meta = crate::endpoint!(@meta Code2Session, GET, Api, "/sns/jscode2session", None, Safe, true, "miniprogram",
-        "https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/user-login/code2Session.html");
-    crate::endpoint!(@inputs GET);
-    fn parse(response: &http::Response<Vec<u8>>) -> Result<Session> {
-        Session::parse_response(response)
-    }
-}
-
-impl Parse for Session {
-    fn parse_response(response: &http::Response<Vec<u8>>) -> Result<Self> {
-        parse_json(response, true)
-    }
-}
-
 /// WeCom `auth/getuserinfo`: who opened a page, from the OAuth `code`.
 #[derive(Clone, Debug, Serialize)]
 pub struct GetWorkUserInfo {
@@ -89,29 +69,36 @@ pub struct WorkUserIdentity {
     pub external_userid: Option<String>,
 }
 
-impl Endpoint for GetWorkUserInfo {
-    type Response = WorkUserIdentity;
-    const META: Meta = crate::endpoint!(@meta GetWorkUserInfo, GET, Work, "/cgi-bin/auth/getuserinfo", AccessToken, Safe, true, "work",
-        "https://developer.work.weixin.qq.com/document/path/91023");
-    crate::endpoint!(@inputs GET);
-    fn parse(response: &http::Response<Vec<u8>>) -> Result<WorkUserIdentity> {
-        parse_json(response, true)
+crate::endpoint! {
+    area: "credential";
+
+    Code2Session => Session {
+        GET Api "/sns/jscode2session",
+        auth: None, repeat: Safe,
+        sensitive: true,
+        area: "miniprogram",
+        doc: "https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/user-login/code2Session.html",
+    }
+    GetWorkUserInfo => WorkUserIdentity {
+        GET Work "/cgi-bin/auth/getuserinfo",
+        auth: AccessToken, repeat: Safe,
+        sensitive: true,
+        area: "work",
+        doc: "https://developer.work.weixin.qq.com/document/path/91023",
     }
 }
-
-/// The user-token endpoints, for the catalog.
-pub(crate) const CATALOG: &[Meta] = &[Code2Session::META, GetWorkUserInfo::META];
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::endpoint::Endpoint;
     use crate::endpoint::build_request;
     use crate::host::Hosts;
 
     #[test]
     fn code2session() {
         let req = Code2Session::new("wxapp", Secret::new("SECRET"), "CODE");
-        let http = build_request(&Hosts::default(), &req, None).unwrap();
+        let http = build_request(&Hosts::default(), &req).unwrap();
         assert_eq!(
             http.uri(),
             "https://api.weixin.qq.com/sns/jscode2session?appid=wxapp&secret=SECRET&js_code=CODE&grant_type=authorization_code"
@@ -124,18 +111,15 @@ mod tests {
         let bad = http::Response::new(br#"{"errcode":40029,"errmsg":"invalid code"}"#.to_vec());
         assert_eq!(
             Code2Session::parse(&bad).unwrap_err().code(),
-            Some(crate::ErrCode(40029))
+            Some(crate::ErrCode::Number(40029))
         );
     }
 
     #[test]
     fn work_user_info() {
-        let http = build_request(
-            &Hosts::default(),
-            &GetWorkUserInfo { code: "C".into() },
-            Some(&Secret::new("AT")),
-        )
-        .unwrap();
+        let mut http =
+            build_request(&Hosts::default(), &GetWorkUserInfo { code: "C".into() }).unwrap();
+        crate::auth::add_token(&mut http, &Secret::new("AT")).unwrap();
         assert_eq!(
             http.uri(),
             "https://qyapi.weixin.qq.com/cgi-bin/auth/getuserinfo?access_token=AT&code=C"

@@ -286,7 +286,7 @@ fn rejected_token_is_refreshed_and_retried_exactly_once() {
         r#"{"errcode":42001,"errmsg":"x"}"#,
     );
     let err = block_on(client.call(&GetApiDomainIp {})).unwrap_err();
-    assert_eq!(err.code(), Some(ErrCode(42001)));
+    assert_eq!(err.code(), Some(ErrCode::Number(42001)));
     assert_eq!(wechat.token_fetches(), 3);
     assert_eq!(wechat.calls("/cgi-bin/get_api_domain_ip"), 4);
 }
@@ -352,7 +352,7 @@ fn transient_failures_back_off_boundedly_and_only_where_safe() {
         Some(&serde_json::json!({"touser":"o1","msgtype":"text","text":{"content":"hi"}})),
     ))
     .unwrap_err();
-    assert_eq!(err.code(), Some(ErrCode(-1)));
+    assert_eq!(err.code(), Some(ErrCode::Number(-1)));
     assert_eq!(wechat.calls("/cgi-bin/message/custom/send"), 1);
 }
 

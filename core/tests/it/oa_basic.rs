@@ -127,9 +127,9 @@ fn errcode_becomes_an_api_error() {
     let code = api_error::<ClearQuota>(
         r#"{"errcode":48006,"errmsg":"forbid to clear quota because of reaching the limit rid: 6177-ab"}"#,
     );
-    assert_eq!(code, ErrCode(48006));
+    assert_eq!(code, ErrCode::Number(48006));
     assert_eq!(
         api_error::<GetRidInfo>(r#"{"errcode":76001,"errmsg":"rid not found"}"#),
-        ErrCode(76001)
+        ErrCode::Number(76001)
     );
 }

@@ -77,6 +77,6 @@ fn block_and_unblock() {
 fn errcode_becomes_an_api_error() {
     assert_eq!(
         api_error::<BatchBlacklist>(r#"{"errcode":49003,"errmsg":"not match openid"}"#),
-        ErrCode(49003)
+        ErrCode::Number(49003)
     );
 }

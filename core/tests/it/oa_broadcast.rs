@@ -163,6 +163,6 @@ fn speed() {
 fn errcode_becomes_an_api_error() {
     assert_eq!(
         api_error::<SendAll>(r#"{"errcode":45028,"errmsg":"has no masssend quota"}"#),
-        ErrCode(45028)
+        ErrCode::Number(45028)
     );
 }

@@ -181,7 +181,7 @@ fn publisher_errors_come_from_base_resp_or_the_envelope() {
         r#"{"base_resp":{"err_msg":"invalid date","ret":2009}}"#,
     )) {
         Err(Error::Api(e)) => {
-            assert_eq!(e.code.0, 2009);
+            assert_eq!(e.code.number().unwrap(), 2009);
             assert_eq!(e.message, "invalid date");
         }
         other => panic!("{other:?}"),

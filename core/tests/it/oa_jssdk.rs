@@ -69,5 +69,5 @@ fn a_ticket_failure_is_the_error() {
         r#"{"errcode":48001,"errmsg":"api unauthorized"}"#,
     );
     let err = block_on(client.jssdk_config("https://example.com/")).unwrap_err();
-    assert_eq!(err.code(), Some(ErrCode(48001)));
+    assert_eq!(err.code(), Some(ErrCode::Number(48001)));
 }

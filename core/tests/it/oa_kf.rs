@@ -235,7 +235,11 @@ fn record_stream_yields_the_error_and_ends() {
     let items: Vec<_> = block_on(msg_records(&client, 100, 200, 10_000).collect::<Vec<_>>());
     assert_eq!(items.len(), 1);
     assert_eq!(
-        items[0].as_ref().unwrap_err().code().map(|c| c.0),
+        items[0]
+            .as_ref()
+            .unwrap_err()
+            .code()
+            .and_then(|c| c.number()),
         Some(65416)
     );
 }

@@ -104,7 +104,7 @@ fn hd_voice_is_binary_and_errors_are_api_errors() {
     .unwrap_err();
     match err {
         Error::Api(e) => {
-            assert_eq!(e.code.0, 40007);
+            assert_eq!(e.code.number().unwrap(), 40007);
             assert_eq!(e.rid.as_deref(), Some("r-9"));
         }
         e => panic!("{e:?}"),
@@ -374,7 +374,11 @@ fn material_stream_yields_the_error_and_ends() {
     assert_eq!(items.len(), 3);
     assert!(items[0].is_ok() && items[1].is_ok());
     assert_eq!(
-        items[2].as_ref().unwrap_err().code().map(|c| c.0),
+        items[2]
+            .as_ref()
+            .unwrap_err()
+            .code()
+            .and_then(|c| c.number()),
         Some(45009)
     );
     assert_eq!(wechat.requests().len(), 2, "no call after the error");

@@ -210,12 +210,12 @@ fn get_current_selfmenu_info() {
 fn errcode_becomes_an_api_error() {
     assert_eq!(
         api_error::<CreateMenu>(r#"{"errcode":40018,"errmsg":"invalid button name size"}"#),
-        ErrCode(40018)
+        ErrCode::Number(40018)
     );
     assert_eq!(
         api_error::<AddConditionalMenu>(
             r#"{"errcode":65320,"errmsg":"matchrule contains privacy information"}"#
         ),
-        ErrCode(65320)
+        ErrCode::Number(65320)
     );
 }

@@ -146,6 +146,6 @@ fn errcode_becomes_an_api_error() {
         api_error::<SendCustomMessage>(
             r#"{"errcode":45015,"errmsg":"response out of time limit or subscription is canceled"}"#
         ),
-        ErrCode(45015)
+        ErrCode::Number(45015)
     );
 }

@@ -4,7 +4,7 @@ use crate::common;
 
 use common::*;
 use wechat_core::api::oa::oauth::*;
-use wechat_core::endpoint::{Credential, Endpoint, Repeat};
+use wechat_core::endpoint::{AuthScheme, Endpoint, Repeat};
 use wechat_core::{ErrCode, Error, Host, Hosts, Secret};
 
 const API: &str = "https://api.weixin.qq.com";
@@ -84,7 +84,7 @@ fn code_exchange() {
         "tokens are redacted"
     );
     let meta = GetOauthAccessToken::META;
-    assert_eq!(meta.credential, Credential::None);
+    assert_eq!(meta.auth, AuthScheme::None);
     assert!(meta.sensitive);
     // A code works once: a retry after a lost answer could only fail.
     assert_eq!(meta.repeat, Repeat::Never);
@@ -130,7 +130,7 @@ fn user_info() {
     assert_eq!(u.privilege, ["PRIVILEGE1", "PRIVILEGE2"]);
     assert!(u.headimgurl.ends_with("/46"));
     assert_eq!(u.unionid.as_deref(), Some("o6_bmasdasdsad6_2sgVt7hMZOPfL"));
-    assert_eq!(GetOauthUserInfo::META.credential, Credential::None);
+    assert_eq!(GetOauthUserInfo::META.auth, AuthScheme::None);
 }
 
 #[test]
@@ -149,10 +149,10 @@ fn check_token() {
 fn errcode_becomes_an_api_error() {
     assert_eq!(
         api_error::<CheckOauthAccessToken>(r#"{"errcode":40003,"errmsg":"invalid openid"}"#),
-        ErrCode(40003)
+        ErrCode::Number(40003)
     );
     assert_eq!(
         api_error::<GetOauthAccessToken>(r#"{"errcode":40029,"errmsg":"invalid code"}"#),
-        ErrCode(40029)
+        ErrCode::Number(40029)
     );
 }

@@ -5,7 +5,7 @@ use crate::common;
 use common::*;
 use serde_json::json;
 use wechat_core::api::oa::qrcode::*;
-use wechat_core::endpoint::{Credential, Endpoint};
+use wechat_core::endpoint::{AuthScheme, Endpoint};
 use wechat_core::{ErrCode, Host, Hosts};
 
 const API: &str = "https://api.weixin.qq.com";
@@ -47,7 +47,7 @@ fn create_qrcode_of_every_kind() {
 #[test]
 fn show_qrcode_is_a_tokenless_binary_get_on_mp() {
     assert_eq!(ShowQrCode::META.host, Host::Mp);
-    assert_eq!(ShowQrCode::META.credential, Credential::None);
+    assert_eq!(ShowQrCode::META.auth, AuthScheme::None);
     assert_get(
         &ShowQrCode {
             ticket: TICKET.into(),
@@ -68,7 +68,7 @@ fn show_qrcode_is_a_tokenless_binary_get_on_mp() {
         .unwrap();
     assert_eq!(
         ShowQrCode::parse(&expired).unwrap_err().code(),
-        Some(ErrCode(40097))
+        Some(ErrCode::Number(40097))
     );
 }
 
@@ -137,6 +137,6 @@ fn fetch_short_key() {
 fn errcode_becomes_an_api_error() {
     assert_eq!(
         api_error::<FetchShortKey>(r#"{"errcode":9410012,"errmsg":"short_key not found"}"#),
-        ErrCode(9_410_012)
+        ErrCode::Number(9_410_012)
     );
 }

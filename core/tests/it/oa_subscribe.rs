@@ -145,6 +145,6 @@ fn errcode_becomes_an_api_error() {
         api_error::<SendSubscribeMessage>(
             r#"{"errcode":43101,"errmsg":"user refuse to accept the msg"}"#
         ),
-        ErrCode(43101)
+        ErrCode::Number(43101)
     );
 }

@@ -143,6 +143,6 @@ fn get_tag_id_list() {
 fn errcode_becomes_an_api_error() {
     assert_eq!(
         api_error::<CreateTag>(r#"{"errcode":45157,"errmsg":"invalid tag name"}"#),
-        ErrCode(45157)
+        ErrCode::Number(45157)
     );
 }

@@ -120,6 +120,6 @@ fn send_template_message() {
 fn errcode_becomes_an_api_error() {
     assert_eq!(
         api_error::<SendTemplateMessage>(r#"{"errcode":43004,"errmsg":"require subscribe hint"}"#),
-        ErrCode(43004)
+        ErrCode::Number(43004)
     );
 }

@@ -120,7 +120,7 @@ fn change_openid() {
 fn errcode_becomes_an_api_error() {
     assert_eq!(
         api_error::<GetUserInfo>(r#"{"errcode":40003,"errmsg":"invalid openid"}"#),
-        ErrCode(40003)
+        ErrCode::Number(40003)
     );
 }
 

@@ -123,7 +123,7 @@ async fn api_ip(req: Request, env: &Env, config: &Config) -> Result<Response> {
         Ok(ips) => Response::from_json(&ips),
         Err(e) => {
             let body = serde_json::json!({
-                "errcode": e.code().map(|c| c.0),
+                "errcode": e.code().and_then(|c| c.number()),
                 "error": e.to_string(),
             });
             Ok(Response::from_json(&body)?.with_status(502))

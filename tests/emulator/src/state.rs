@@ -152,10 +152,21 @@ impl Settings {
     }
 }
 
-/// Paths the SDK's catalog calls without an API credential (user tokens, QR code images).
+/// Paths the SDK's catalog calls without an API credential (user tokens, QR code images): an
+/// index built once from the catalog.
 fn needs_no_credential(path: &str) -> bool {
-    use wechat_core::endpoint::Credential;
-    wechat_core::catalog::all().any(|m| m.credential == Credential::None && m.path == path)
+    use std::collections::HashSet;
+    use std::sync::OnceLock;
+    use wechat_core::AuthScheme;
+    static PATHS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    PATHS
+        .get_or_init(|| {
+            wechat_core::catalog::all()
+                .filter(|m| m.auth == AuthScheme::None)
+                .map(|m| m.path)
+                .collect()
+        })
+        .contains(path)
 }
 
 #[derive(Debug)]

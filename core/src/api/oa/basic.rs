@@ -2,8 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::endpoint::{Ack, Endpoint, Meta, Parse};
-use crate::error::Result;
+use crate::endpoint::Ack;
 use crate::secret::Secret;
 
 /// `get_api_domain_ip`: the egress IPs of `api.weixin.qq.com`, for firewalls.
@@ -91,30 +90,13 @@ pub struct ClearQuota {
 ///
 /// A `POST` whose inputs travel in the query string, as in the document's example; the body is
 /// empty.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize)]
 pub struct ClearQuotaByAppSecret {
     /// The account whose counts are reset.
     pub appid: String,
     /// Its app secret.
+    #[serde(serialize_with = "crate::secret::expose")]
     pub appsecret: Secret,
-}
-
-impl Endpoint for ClearQuotaByAppSecret {
-    type Response = Ack;
-    const META: Meta = crate::endpoint!(@meta ClearQuotaByAppSecret, POST, Api, "/cgi-bin/clear_quota/v2",
-        None, Never, false, "officialaccount",
-        "https://developers.weixin.qq.com/doc/service/api/apimanage/api_clearquotabyappsecret.html");
-
-    fn query(&self) -> Result<Vec<(String, String)>> {
-        Ok(vec![
-            ("appid".into(), self.appid.clone()),
-            ("appsecret".into(), self.appsecret.expose().to_owned()),
-        ])
-    }
-
-    fn parse(response: &http::Response<Vec<u8>>) -> Result<Ack> {
-        Ack::parse_response(response)
-    }
 }
 
 /// `openapi/quota/get` (getApiQuota): the daily quota of one API.
@@ -200,47 +182,45 @@ pub struct RidRequest {
     pub client_ip: String,
 }
 
-crate::json_response!(IpList, CallbackCheckResult, ApiQuota, RidInfo);
 
 crate::endpoint! {
+    area: "officialaccount";
+
+    ClearQuotaByAppSecret => Ack {
+        POST Api "/cgi-bin/clear_quota/v2",
+        auth: None, repeat: Never,
+        fields: query,
+        doc: "https://developers.weixin.qq.com/doc/service/api/apimanage/api_clearquotabyappsecret.html",
+    }
     GetApiDomainIp => IpList {
-        GET Api "/cgi-bin/get_api_domain_ip", AccessToken, Safe,
-        area: "officialaccount",
+        GET Api "/cgi-bin/get_api_domain_ip",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Basic_Information/Get_the_WeChat_server_IP_address.html",
     }
     GetCallbackIp => IpList {
-        GET Api "/cgi-bin/getcallbackip", AccessToken, Safe,
-        area: "officialaccount",
+        GET Api "/cgi-bin/getcallbackip",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Basic_Information/Get_the_WeChat_server_IP_address.html",
     }
     CallbackCheck => CallbackCheckResult {
-        POST Api "/cgi-bin/callback/check", AccessToken, Safe,
-        area: "officialaccount",
+        POST Api "/cgi-bin/callback/check",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Basic_Information/Network_Detection.html",
     }
     ClearQuota => Ack {
-        POST Api "/cgi-bin/clear_quota", AccessToken, Never,
-        area: "officialaccount",
+        POST Api "/cgi-bin/clear_quota",
+        auth: AccessToken, repeat: Never,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/openApi/clear_quota.html",
     }
     GetApiQuota => ApiQuota {
-        POST Api "/cgi-bin/openapi/quota/get", AccessToken, Safe,
-        area: "officialaccount",
+        POST Api "/cgi-bin/openapi/quota/get",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/openApi/get_api_quota.html",
     }
     GetRidInfo => RidInfo {
-        POST Api "/cgi-bin/openapi/rid/get", AccessToken, Safe,
-        area: "officialaccount",
+        POST Api "/cgi-bin/openapi/rid/get",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/openApi/get_rid_info.html",
     }
 }
 
-pub(crate) const CATALOG: &[Meta] = &[
-    GetApiDomainIp::META,
-    GetCallbackIp::META,
-    CallbackCheck::META,
-    ClearQuota::META,
-    ClearQuotaByAppSecret::META,
-    GetApiQuota::META,
-    GetRidInfo::META,
-];

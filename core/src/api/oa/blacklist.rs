@@ -4,7 +4,7 @@ use futures_util::stream::Stream;
 use serde::Serialize;
 
 use crate::client::{Client, HttpClient, Runtime, TokenStore};
-use crate::endpoint::{Ack, Endpoint, Meta};
+use crate::endpoint::{Ack};
 use crate::error::Result;
 
 use super::user::{OpenIdPage, openid_pages, openids};
@@ -32,28 +32,25 @@ pub struct BatchUnblacklist {
 }
 
 crate::endpoint! {
+    area: "officialaccount";
+
     GetBlacklist => OpenIdPage {
-        POST Api "/cgi-bin/tags/members/getblacklist", AccessToken, Safe,
-        area: "officialaccount",
+        POST Api "/cgi-bin/tags/members/getblacklist",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/User_Management/Manage_blacklist.html",
     }
     BatchBlacklist => Ack {
-        POST Api "/cgi-bin/tags/members/batchblacklist", AccessToken, Safe,
-        area: "officialaccount",
+        POST Api "/cgi-bin/tags/members/batchblacklist",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/User_Management/Manage_blacklist.html",
     }
     BatchUnblacklist => Ack {
-        POST Api "/cgi-bin/tags/members/batchunblacklist", AccessToken, Safe,
-        area: "officialaccount",
+        POST Api "/cgi-bin/tags/members/batchunblacklist",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/User_Management/Manage_blacklist.html",
     }
 }
 
-pub(crate) const CATALOG: &[Meta] = &[
-    GetBlacklist::META,
-    BatchBlacklist::META,
-    BatchUnblacklist::META,
-];
 
 /// Every blocked user's OpenID ([`GetBlacklist`]), one by one. An error is yielded and ends the
 /// stream.

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::endpoint::{Ack, Endpoint, Meta};
+use crate::endpoint::{Ack};
 
 use super::message::{CardContent, MediaContent, TextContent};
 use crate::api::loose;
@@ -352,52 +352,44 @@ pub struct SetMassSpeed {
     pub speed: u32,
 }
 
-crate::json_response!(MassSent, MassPreviewed, MassStatus, MassSpeed);
 
 crate::endpoint! {
+    area: "officialaccount";
+
     SendAll => MassSent {
-        POST Api "/cgi-bin/message/mass/sendall", AccessToken, Never,
-        area: "officialaccount",
+        POST Api "/cgi-bin/message/mass/sendall",
+        auth: AccessToken, repeat: Never,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Batch_Sends_and_Originality_Checks.html",
     }
     SendMass => MassSent {
-        POST Api "/cgi-bin/message/mass/send", AccessToken, Never,
-        area: "officialaccount",
+        POST Api "/cgi-bin/message/mass/send",
+        auth: AccessToken, repeat: Never,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Batch_Sends_and_Originality_Checks.html",
     }
     PreviewMass => MassPreviewed {
-        POST Api "/cgi-bin/message/mass/preview", AccessToken, Never,
-        area: "officialaccount",
+        POST Api "/cgi-bin/message/mass/preview",
+        auth: AccessToken, repeat: Never,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Batch_Sends_and_Originality_Checks.html",
     }
     DeleteMass => Ack {
-        POST Api "/cgi-bin/message/mass/delete", AccessToken, Safe,
-        area: "officialaccount",
+        POST Api "/cgi-bin/message/mass/delete",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Batch_Sends_and_Originality_Checks.html",
     }
     GetMassStatus => MassStatus {
-        POST Api "/cgi-bin/message/mass/get", AccessToken, Safe,
-        area: "officialaccount",
+        POST Api "/cgi-bin/message/mass/get",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Batch_Sends_and_Originality_Checks.html",
     }
     GetMassSpeed => MassSpeed {
-        POST Api "/cgi-bin/message/mass/speed/get", AccessToken, Safe,
-        area: "officialaccount",
+        POST Api "/cgi-bin/message/mass/speed/get",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Batch_Sends_and_Originality_Checks.html",
     }
     SetMassSpeed => Ack {
-        POST Api "/cgi-bin/message/mass/speed/set", AccessToken, Safe,
-        area: "officialaccount",
+        POST Api "/cgi-bin/message/mass/speed/set",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Batch_Sends_and_Originality_Checks.html",
     }
 }
 
-pub(crate) const CATALOG: &[Meta] = &[
-    SendAll::META,
-    SendMass::META,
-    PreviewMass::META,
-    DeleteMass::META,
-    GetMassStatus::META,
-    GetMassSpeed::META,
-    SetMassSpeed::META,
-];

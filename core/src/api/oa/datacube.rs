@@ -5,13 +5,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::endpoint::{Endpoint, Meta, parse_json};
-use crate::error::{ApiError, Result};
+use crate::error::Result;
 
 /// Declares one request type, one response type and the endpoint for each `datacube/*` path (the
-/// row types are shared), and the catalog of the module with the other endpoints named.
+/// row types are shared), and declares them with the module's other endpoints.
 macro_rules! datacube {
-    (catalog also: [$($other:ident),*];
+    (endpoints also: { $($other:tt)* }
     $(
         $(#[$req_doc:meta])*
         $req:ident => $resp:ident($row:ty), $path:literal, $doc:literal;
@@ -44,23 +43,46 @@ macro_rules! datacube {
                 pub list: Vec<$row>,
             }
 
-            crate::json_response!($resp);
-
-            crate::endpoint! {
-                $req => $resp {
-                    POST Api $path, AccessToken, Safe,
-                    area: "officialaccount",
-                    doc: $doc,
-                }
-            }
         )*
 
-        pub(crate) const CATALOG: &[Meta] = &[$($req::META,)* $($other::META),*];
+        crate::endpoint! {
+            area: "officialaccount";
+            $(
+                $req => $resp {
+                    POST Api $path,
+                    auth: AccessToken, repeat: Safe,
+                    doc: $doc,
+                }
+            )*
+            $($other)*
+        }
     };
 }
 
 datacube! {
-    catalog also: [GetPublisherAdPosGeneral, GetPublisherCpsGeneral, GetPublisherSettlement];
+    endpoints also: {
+        GetPublisherAdPosGeneral => PublisherAdPosGeneral {
+            GET Api "/publisher/stat",
+            auth: AccessToken, repeat: Safe,
+            query: |r| publisher_query("publisher_adpos_general", r),
+            envelope: BaseResp,
+            doc: "https://developers.weixin.qq.com/doc/offiaccount/Analytics/Ad_Analysis.html",
+        }
+        GetPublisherCpsGeneral => PublisherCpsGeneral {
+            GET Api "/publisher/stat",
+            auth: AccessToken, repeat: Safe,
+            query: |r| publisher_query("publisher_cps_general", r),
+            envelope: BaseResp,
+            doc: "https://developers.weixin.qq.com/doc/offiaccount/Analytics/Ad_Analysis.html",
+        }
+        GetPublisherSettlement => PublisherSettlement {
+            GET Api "/publisher/stat",
+            auth: AccessToken, repeat: Safe,
+            query: |r| publisher_query("publisher_settlement", r),
+            envelope: BaseResp,
+            doc: "https://developers.weixin.qq.com/doc/offiaccount/Analytics/Ad_Analysis.html",
+        }
+    }
 
     /// `datacube/getusersummary` (getusersummary): followers gained and lost per day and source
     /// (up to 7 days).
@@ -426,18 +448,6 @@ pub struct BaseResp {
     pub err_msg: String,
 }
 
-/// Reads a `publisher/stat` answer: WeChat's envelope, then `base_resp`.
-fn parse_publisher<T: serde::de::DeserializeOwned>(
-    response: &http::Response<Vec<u8>>,
-    base_resp: impl Fn(&T) -> Option<&BaseResp>,
-) -> Result<T> {
-    let value: T = parse_json(response, false)?;
-    match base_resp(&value) {
-        Some(b) if b.ret != 0 => Err(ApiError::new(b.ret, b.err_msg.clone()).into()),
-        _ => Ok(value),
-    }
-}
-
 /// The query of a `publisher/stat` request.
 fn publisher_query<T: Serialize>(action: &str, request: &T) -> Result<Vec<(String, String)>> {
     let mut query = vec![("action".to_owned(), action.to_owned())];
@@ -658,41 +668,3 @@ pub struct SlotRevenue {
     pub slot_settled_revenue: i64,
 }
 
-impl Endpoint for GetPublisherAdPosGeneral {
-    type Response = PublisherAdPosGeneral;
-    const META: Meta = crate::endpoint!(@meta GetPublisherAdPosGeneral, GET, Api, "/publisher/stat",
-        AccessToken, Safe, false, "officialaccount",
-        "https://developers.weixin.qq.com/doc/offiaccount/Analytics/Ad_Analysis.html");
-    fn query(&self) -> Result<Vec<(String, String)>> {
-        publisher_query("publisher_adpos_general", self)
-    }
-    fn parse(response: &http::Response<Vec<u8>>) -> Result<PublisherAdPosGeneral> {
-        parse_publisher(response, |r: &PublisherAdPosGeneral| Some(&r.base_resp))
-    }
-}
-
-impl Endpoint for GetPublisherCpsGeneral {
-    type Response = PublisherCpsGeneral;
-    const META: Meta = crate::endpoint!(@meta GetPublisherCpsGeneral, GET, Api, "/publisher/stat",
-        AccessToken, Safe, false, "officialaccount",
-        "https://developers.weixin.qq.com/doc/offiaccount/Analytics/Ad_Analysis.html");
-    fn query(&self) -> Result<Vec<(String, String)>> {
-        publisher_query("publisher_cps_general", self)
-    }
-    fn parse(response: &http::Response<Vec<u8>>) -> Result<PublisherCpsGeneral> {
-        parse_publisher(response, |r: &PublisherCpsGeneral| Some(&r.base_resp))
-    }
-}
-
-impl Endpoint for GetPublisherSettlement {
-    type Response = PublisherSettlement;
-    const META: Meta = crate::endpoint!(@meta GetPublisherSettlement, GET, Api, "/publisher/stat",
-        AccessToken, Safe, false, "officialaccount",
-        "https://developers.weixin.qq.com/doc/offiaccount/Analytics/Ad_Analysis.html");
-    fn query(&self) -> Result<Vec<(String, String)>> {
-        publisher_query("publisher_settlement", self)
-    }
-    fn parse(response: &http::Response<Vec<u8>>) -> Result<PublisherSettlement> {
-        parse_publisher(response, |r: &PublisherSettlement| Some(&r.base_resp))
-    }
-}

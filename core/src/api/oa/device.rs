@@ -2,8 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::endpoint::{Endpoint, Meta, Parse, parse_json};
-use crate::error::{ApiError, Result};
 
 /// `device/authorize_device`: authorizes devices (`op_type` "0") or updates their attributes
 /// (`op_type` "1"). WeChat spells every number of this request as a string.
@@ -226,15 +224,6 @@ pub struct DeviceBaseResp {
     pub errmsg: String,
 }
 
-impl Parse for DeviceAck {
-    fn parse_response(response: &http::Response<Vec<u8>>) -> Result<Self> {
-        let ack: DeviceAck = parse_json(response, false)?;
-        if ack.base_resp.errcode != 0 {
-            return Err(ApiError::new(ack.base_resp.errcode, ack.base_resp.errmsg).into());
-        }
-        Ok(ack)
-    }
-}
 
 /// `device/get_stat`: a device's state.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -254,58 +243,53 @@ pub struct DeviceStat {
     pub status_info: String,
 }
 
-crate::json_response!(AuthorizedDevices, DeviceQrCodes, VerifiedDevice, DeviceStat);
 
 crate::endpoint! {
+    area: "officialaccount";
+
     AuthorizeDevice => AuthorizedDevices {
-        POST Api "/device/authorize_device", AccessToken, Safe,
-        area: "officialaccount",
+        POST Api "/device/authorize_device",
+        auth: AccessToken, repeat: Safe,
         doc: "https://iot.weixin.qq.com/wiki/new/index.html?page=3-4-5",
     }
     CreateDeviceQrCode => DeviceQrCodes {
-        POST Api "/device/create_qrcode", AccessToken, Safe,
-        area: "officialaccount",
+        POST Api "/device/create_qrcode",
+        auth: AccessToken, repeat: Safe,
         doc: "https://iot.weixin.qq.com/wiki/new/index.html?page=3-4-4",
     }
     VerifyDeviceQrCode => VerifiedDevice {
-        POST Api "/device/verify_qrcode", AccessToken, Safe,
-        area: "officialaccount",
+        POST Api "/device/verify_qrcode",
+        auth: AccessToken, repeat: Safe,
         doc: "https://iot.weixin.qq.com/wiki/new/index.html?page=3-4-9",
     }
     BindDevice => DeviceAck {
-        POST Api "/device/bind", AccessToken, Safe,
-        area: "officialaccount",
+        POST Api "/device/bind",
+        auth: AccessToken, repeat: Safe,
+        envelope: BaseResp,
         doc: "https://iot.weixin.qq.com/wiki/new/index.html?page=3-4-7",
     }
     UnbindDevice => DeviceAck {
-        POST Api "/device/unbind", AccessToken, Safe,
-        area: "officialaccount",
+        POST Api "/device/unbind",
+        auth: AccessToken, repeat: Safe,
+        envelope: BaseResp,
         doc: "https://iot.weixin.qq.com/wiki/new/index.html?page=3-4-7",
     }
     CompelBindDevice => DeviceAck {
-        POST Api "/device/compel_bind", AccessToken, Safe,
-        area: "officialaccount",
+        POST Api "/device/compel_bind",
+        auth: AccessToken, repeat: Safe,
+        envelope: BaseResp,
         doc: "https://iot.weixin.qq.com/wiki/new/index.html?page=3-4-7",
     }
     CompelUnbindDevice => DeviceAck {
-        POST Api "/device/compel_unbind", AccessToken, Safe,
-        area: "officialaccount",
+        POST Api "/device/compel_unbind",
+        auth: AccessToken, repeat: Safe,
+        envelope: BaseResp,
         doc: "https://iot.weixin.qq.com/wiki/new/index.html?page=3-4-7",
     }
     GetDeviceStat => DeviceStat {
-        GET Api "/device/get_stat", AccessToken, Safe,
-        area: "officialaccount",
+        GET Api "/device/get_stat",
+        auth: AccessToken, repeat: Safe,
         doc: "https://iot.weixin.qq.com/wiki/new/index.html?page=3-4-8",
     }
 }
 
-pub(crate) const CATALOG: &[Meta] = &[
-    AuthorizeDevice::META,
-    CreateDeviceQrCode::META,
-    VerifyDeviceQrCode::META,
-    BindDevice::META,
-    UnbindDevice::META,
-    CompelBindDevice::META,
-    CompelUnbindDevice::META,
-    GetDeviceStat::META,
-];

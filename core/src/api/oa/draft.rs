@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::api::paging::{OffsetPage, offset_stream};
 use crate::client::{Client, HttpClient, Runtime, TokenStore};
-use crate::endpoint::{Ack, Endpoint, Meta};
+use crate::endpoint::{Ack};
 use crate::error::Result;
 
 /// An article of a draft, as `draft/add` and `draft/update` take it and `draft/get` and
@@ -290,46 +290,39 @@ where
     })
 }
 
-crate::json_response!(AddedDraft, Draft, DraftCount, DraftList);
 
 crate::endpoint! {
+    area: "officialaccount";
+
     AddDraft => AddedDraft {
-        POST Api "/cgi-bin/draft/add", AccessToken, Never,
-        area: "officialaccount",
+        POST Api "/cgi-bin/draft/add",
+        auth: AccessToken, repeat: Never,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Draft_Box/Add_draft.html",
     }
     GetDraft => Draft {
-        POST Api "/cgi-bin/draft/get", AccessToken, Safe,
-        area: "officialaccount",
+        POST Api "/cgi-bin/draft/get",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Draft_Box/Get_draft.html",
     }
     DeleteDraft => Ack {
-        POST Api "/cgi-bin/draft/delete", AccessToken, Safe,
-        area: "officialaccount",
+        POST Api "/cgi-bin/draft/delete",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Draft_Box/Delete_draft.html",
     }
     UpdateDraft => Ack {
-        POST Api "/cgi-bin/draft/update", AccessToken, Safe,
-        area: "officialaccount",
+        POST Api "/cgi-bin/draft/update",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Draft_Box/Update_draft.html",
     }
     CountDrafts => DraftCount {
-        GET Api "/cgi-bin/draft/count", AccessToken, Safe,
-        area: "officialaccount",
+        GET Api "/cgi-bin/draft/count",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Draft_Box/Count_drafts.html",
     }
     BatchGetDrafts => DraftList {
-        POST Api "/cgi-bin/draft/batchget", AccessToken, Safe,
-        area: "officialaccount",
+        POST Api "/cgi-bin/draft/batchget",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Draft_Box/Get_draft_list.html",
     }
 }
 
-pub(crate) const CATALOG: &[Meta] = &[
-    AddDraft::META,
-    GetDraft::META,
-    DeleteDraft::META,
-    UpdateDraft::META,
-    CountDrafts::META,
-    BatchGetDrafts::META,
-];

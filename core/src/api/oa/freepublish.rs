@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::api::loose;
 use crate::api::paging::{OffsetPage, offset_stream};
 use crate::client::{Client, HttpClient, Runtime, TokenStore};
-use crate::endpoint::{Ack, Endpoint, Meta};
+use crate::endpoint::{Ack};
 use crate::error::Result;
 
 /// `freepublish/submit` (freepublish_submit): publishes a draft. Success means the job was
@@ -224,40 +224,34 @@ where
     })
 }
 
-crate::json_response!(PublishJob, PublishStatus, PublishedArticles, PublishedList);
 
 crate::endpoint! {
+    area: "officialaccount";
+
     SubmitPublish => PublishJob {
-        POST Api "/cgi-bin/freepublish/submit", AccessToken, Never,
-        area: "officialaccount",
+        POST Api "/cgi-bin/freepublish/submit",
+        auth: AccessToken, repeat: Never,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Publish/Publish.html",
     }
     GetPublishStatus => PublishStatus {
-        POST Api "/cgi-bin/freepublish/get", AccessToken, Safe,
-        area: "officialaccount",
+        POST Api "/cgi-bin/freepublish/get",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Publish/Get_status.html",
     }
     DeletePublished => Ack {
-        POST Api "/cgi-bin/freepublish/delete", AccessToken, Safe,
-        area: "officialaccount",
+        POST Api "/cgi-bin/freepublish/delete",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Publish/Delete_posts.html",
     }
     GetPublishedArticle => PublishedArticles {
-        POST Api "/cgi-bin/freepublish/getarticle", AccessToken, Safe,
-        area: "officialaccount",
+        POST Api "/cgi-bin/freepublish/getarticle",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Publish/Get_article_from_id.html",
     }
     BatchGetPublished => PublishedList {
-        POST Api "/cgi-bin/freepublish/batchget", AccessToken, Safe,
-        area: "officialaccount",
+        POST Api "/cgi-bin/freepublish/batchget",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Publish/Get_publication_records.html",
     }
 }
 
-pub(crate) const CATALOG: &[Meta] = &[
-    SubmitPublish::META,
-    GetPublishStatus::META,
-    DeletePublished::META,
-    GetPublishedArticle::META,
-    BatchGetPublished::META,
-];

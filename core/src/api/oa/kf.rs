@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::material::Upload;
 use crate::api::loose;
 use crate::client::{Client, HttpClient, Runtime, TokenStore};
-use crate::endpoint::{Ack, Body, Endpoint, Meta, parse_json};
+use crate::endpoint::{Ack, Body};
 use crate::error::Result;
 
 // ---------------------------------------------------------------------------------------------
@@ -128,21 +128,6 @@ pub struct UploadKfHeadImg {
     pub media: Upload,
 }
 
-impl Endpoint for UploadKfHeadImg {
-    type Response = Ack;
-    const META: Meta = crate::endpoint!(@meta UploadKfHeadImg, POST, Api,
-        "/customservice/kfaccount/uploadheadimg", AccessToken, Safe, false, "officialaccount",
-        "https://developers.weixin.qq.com/doc/offiaccount/Customer_Service/Customer_Service_Management.html");
-    fn query(&self) -> Result<Vec<(String, String)>> {
-        Ok(vec![("kf_account".into(), self.kf_account.clone())])
-    }
-    fn body(&self) -> Result<Body> {
-        Ok(Body::Multipart(self.media.form("media")))
-    }
-    fn parse(response: &http::Response<Vec<u8>>) -> Result<Ack> {
-        parse_json(response, false)
-    }
-}
 
 /// The typing `command`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -350,96 +335,81 @@ where
     })
 }
 
-crate::json_response!(
-    KfList,
-    OnlineKfList,
-    KfSession,
-    KfSessionList,
-    WaitCaseList,
-    MsgRecordList,
-);
 
 crate::endpoint! {
+    area: "officialaccount";
+
+    UploadKfHeadImg => Ack {
+        POST Api "/customservice/kfaccount/uploadheadimg",
+        auth: AccessToken, repeat: Safe,
+        query: |r| Ok(vec![("kf_account".into(), r.kf_account.clone())]),
+        body: |r| Ok(Body::Multipart(r.media.form("media"))),
+        doc: "https://developers.weixin.qq.com/doc/offiaccount/Customer_Service/Customer_Service_Management.html",
+    }
     GetKfList => KfList {
-        GET Api "/cgi-bin/customservice/getkflist", AccessToken, Safe,
-        area: "officialaccount",
+        GET Api "/cgi-bin/customservice/getkflist",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Customer_Service/Customer_Service_Management.html",
     }
     GetOnlineKfList => OnlineKfList {
-        GET Api "/cgi-bin/customservice/getonlinekflist", AccessToken, Safe,
-        area: "officialaccount",
+        GET Api "/cgi-bin/customservice/getonlinekflist",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Customer_Service/Customer_Service_Management.html",
     }
     AddKfAccount => Ack {
-        POST Api "/customservice/kfaccount/add", AccessToken, Safe,
-        area: "officialaccount",
+        POST Api "/customservice/kfaccount/add",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Customer_Service/Customer_Service_Management.html",
     }
     UpdateKfAccount => Ack {
-        POST Api "/customservice/kfaccount/update", AccessToken, Safe,
-        area: "officialaccount",
+        POST Api "/customservice/kfaccount/update",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Customer_Service/Customer_Service_Management.html",
     }
     DelKfAccount => Ack {
-        POST Api "/customservice/kfaccount/del", AccessToken, Safe,
-        area: "officialaccount",
+        POST Api "/customservice/kfaccount/del",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Customer_Service/Customer_Service_Management.html",
     }
     InviteKfWorker => Ack {
-        POST Api "/customservice/kfaccount/inviteworker", AccessToken, Never,
-        area: "officialaccount",
+        POST Api "/customservice/kfaccount/inviteworker",
+        auth: AccessToken, repeat: Never,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Customer_Service/Customer_Service_Management.html",
     }
     SendTyping => Ack {
-        POST Api "/cgi-bin/message/custom/typing", AccessToken, Safe,
-        area: "officialaccount",
+        POST Api "/cgi-bin/message/custom/typing",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Service_Center_messages.html",
     }
     CreateKfSession => Ack {
-        POST Api "/customservice/kfsession/create", AccessToken, Safe,
-        area: "officialaccount",
+        POST Api "/customservice/kfsession/create",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Customer_Service/Session_control.html",
     }
     CloseKfSession => Ack {
-        POST Api "/customservice/kfsession/close", AccessToken, Safe,
-        area: "officialaccount",
+        POST Api "/customservice/kfsession/close",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Customer_Service/Session_control.html",
     }
     GetKfSession => KfSession {
-        GET Api "/customservice/kfsession/getsession", AccessToken, Safe,
-        area: "officialaccount",
+        GET Api "/customservice/kfsession/getsession",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Customer_Service/Session_control.html",
     }
     GetKfSessionList => KfSessionList {
-        GET Api "/customservice/kfsession/getsessionlist", AccessToken, Safe,
-        area: "officialaccount",
+        GET Api "/customservice/kfsession/getsessionlist",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Customer_Service/Session_control.html",
     }
     GetWaitCase => WaitCaseList {
-        GET Api "/customservice/kfsession/getwaitcase", AccessToken, Safe,
-        area: "officialaccount",
+        GET Api "/customservice/kfsession/getwaitcase",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Customer_Service/Session_control.html",
     }
     GetMsgList => MsgRecordList {
-        POST Api "/customservice/msgrecord/getmsglist", AccessToken, Safe,
-        area: "officialaccount",
+        POST Api "/customservice/msgrecord/getmsglist",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Customer_Service/Obtain_chat_transcript.html",
     }
 }
 
-pub(crate) const CATALOG: &[Meta] = &[
-    GetKfList::META,
-    GetOnlineKfList::META,
-    AddKfAccount::META,
-    UpdateKfAccount::META,
-    DelKfAccount::META,
-    InviteKfWorker::META,
-    UploadKfHeadImg::META,
-    SendTyping::META,
-    CreateKfSession::META,
-    CloseKfSession::META,
-    GetKfSession::META,
-    GetKfSessionList::META,
-    GetWaitCase::META,
-    GetMsgList::META,
-];

@@ -5,9 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::api::paging::{OffsetPage, offset_stream};
 use crate::client::{Client, HttpClient, Runtime, TokenStore};
-use crate::endpoint::{
-    Ack, Binary, Body, Endpoint, Meta, Multipart, Parse, parse_binary, parse_json,
-};
+use crate::endpoint::{Ack, Binary, Body, Meta, Multipart, is_json_answer, parse, parse_binary};
 use crate::error::{Error, Result};
 
 /// A file to upload: its name, MIME type and bytes.
@@ -175,16 +173,17 @@ pub enum MediaFile {
     },
 }
 
-impl Parse for MediaFile {
-    fn parse_response(response: &http::Response<Vec<u8>>) -> Result<Self> {
-        if !is_json(response.body()) {
-            return parse_binary(response).map(MediaFile::File);
+impl MediaFile {
+    /// Reads the answer: the file's bytes, or the JSON of a video.
+    fn from_answer(meta: &Meta, response: &http::Response<Vec<u8>>) -> Result<Self> {
+        if !is_json_answer(response) {
+            return parse_binary(meta, response).map(MediaFile::File);
         }
         #[derive(Deserialize)]
         struct Video {
             video_url: String,
         }
-        let video: Video = parse_json(response, false)?;
+        let video: Video = parse(meta, response)?;
         Ok(MediaFile::Video {
             video_url: video.video_url,
         })
@@ -358,10 +357,11 @@ pub enum Material {
     File(Binary),
 }
 
-impl Parse for Material {
-    fn parse_response(response: &http::Response<Vec<u8>>) -> Result<Self> {
-        if !is_json(response.body()) {
-            return parse_binary(response).map(Material::File);
+impl Material {
+    /// Reads the answer: the file's bytes, or the JSON of news or a video.
+    fn from_answer(meta: &Meta, response: &http::Response<Vec<u8>>) -> Result<Self> {
+        if !is_json_answer(response) {
+            return parse_binary(meta, response).map(Material::File);
         }
         #[derive(Deserialize)]
         struct Json {
@@ -369,7 +369,7 @@ impl Parse for Material {
             #[serde(flatten)]
             video: VideoMaterial,
         }
-        let json: Json = parse_json(response, false)?;
+        let json: Json = parse(meta, response)?;
         Ok(match json.news_item {
             Some(items) => Material::News(items),
             None => Material::Video(json.video),
@@ -494,59 +494,14 @@ where
     })
 }
 
-crate::json_response!(
-    UploadedMedia,
-    UploadedImage,
-    AddedMaterial,
-    AddedNews,
-    MaterialCount,
-    MaterialList,
-);
 
-/// True when a body is a JSON object (WeChat's errors and JSON answers), not a file.
-fn is_json(body: &[u8]) -> bool {
-    body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
-}
 
-impl Endpoint for UploadMedia {
-    type Response = UploadedMedia;
-    const META: Meta = crate::endpoint!(@meta UploadMedia, POST, Api, "/cgi-bin/media/upload",
-        AccessToken, Safe, false, "officialaccount",
-        "https://developers.weixin.qq.com/doc/offiaccount/Asset_Management/New_temporary_materials.html");
-    fn query(&self) -> Result<Vec<(String, String)>> {
-        Ok(vec![("type".into(), self.kind.as_str().into())])
-    }
-    fn body(&self) -> Result<Body> {
-        Ok(Body::Multipart(self.media.form("media")))
-    }
-    fn parse(response: &http::Response<Vec<u8>>) -> Result<UploadedMedia> {
-        parse_json(response, false)
-    }
-}
 
-impl Endpoint for UploadImage {
-    type Response = UploadedImage;
-    const META: Meta = crate::endpoint!(@meta UploadImage, POST, Api, "/cgi-bin/media/uploadimg",
-        AccessToken, Safe, false, "officialaccount",
-        "https://developers.weixin.qq.com/doc/offiaccount/Asset_Management/Adding_Permanent_Assets.html");
-    fn body(&self) -> Result<Body> {
-        Ok(Body::Multipart(self.media.form("media")))
-    }
-    fn parse(response: &http::Response<Vec<u8>>) -> Result<UploadedImage> {
-        parse_json(response, false)
-    }
-}
 
-impl Endpoint for AddMaterial {
-    type Response = AddedMaterial;
-    // Permanent material counts against a quota: never added twice by a retry.
-    const META: Meta = crate::endpoint!(@meta AddMaterial, POST, Api, "/cgi-bin/material/add_material",
-        AccessToken, Never, false, "officialaccount",
-        "https://developers.weixin.qq.com/doc/offiaccount/Asset_Management/Adding_Permanent_Assets.html");
-    fn query(&self) -> Result<Vec<(String, String)>> {
-        Ok(vec![("type".into(), self.kind.as_str().into())])
-    }
-    fn body(&self) -> Result<Body> {
+
+impl AddMaterial {
+    /// The form: the file, and for a video its description.
+    fn form(&self) -> Result<Body> {
         let mut form = self.media.form("media");
         if let Some(d) = &self.description {
             let json = serde_json::to_string(d).map_err(|e| Error::Build(e.to_string()))?;
@@ -558,67 +513,79 @@ impl Endpoint for AddMaterial {
         }
         Ok(Body::Multipart(form))
     }
-    fn parse(response: &http::Response<Vec<u8>>) -> Result<AddedMaterial> {
-        parse_json(response, false)
-    }
 }
 
 crate::endpoint! {
+    area: "officialaccount";
+
+    UploadMedia => UploadedMedia {
+        POST Api "/cgi-bin/media/upload",
+        auth: AccessToken, repeat: Safe,
+        query: |r| Ok(vec![("type".into(), r.kind.as_str().into())]),
+        body: |r| Ok(Body::Multipart(r.media.form("media"))),
+        doc: "https://developers.weixin.qq.com/doc/offiaccount/Asset_Management/New_temporary_materials.html",
+    }
+    UploadImage => UploadedImage {
+        POST Api "/cgi-bin/media/uploadimg",
+        auth: AccessToken, repeat: Safe,
+        body: |r| Ok(Body::Multipart(r.media.form("media"))),
+        doc: "https://developers.weixin.qq.com/doc/offiaccount/Asset_Management/Adding_Permanent_Assets.html",
+    }
+    // Permanent material counts against a quota: never added twice by a retry.
+    AddMaterial => AddedMaterial {
+        POST Api "/cgi-bin/material/add_material",
+        auth: AccessToken, repeat: Never,
+        query: |r| Ok(vec![("type".into(), r.kind.as_str().into())]),
+        body: AddMaterial::form,
+        doc: "https://developers.weixin.qq.com/doc/offiaccount/Asset_Management/Adding_Permanent_Assets.html",
+    }
     GetMedia => MediaFile {
-        GET Api "/cgi-bin/media/get", AccessToken, Safe,
-        area: "officialaccount",
+        GET Api "/cgi-bin/media/get",
+        auth: AccessToken, repeat: Safe,
+        envelope: Binary,
+        parse: MediaFile::from_answer,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Asset_Management/Get_temporary_materials.html",
     }
     GetHdVoice => Binary {
-        GET Api "/cgi-bin/media/get/jssdk", AccessToken, Safe,
-        area: "officialaccount",
+        GET Api "/cgi-bin/media/get/jssdk",
+        auth: AccessToken, repeat: Safe,
+        envelope: Binary,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Asset_Management/Get_temporary_materials.html",
     }
     AddNews => AddedNews {
-        POST Api "/cgi-bin/material/add_news", AccessToken, Never,
-        area: "officialaccount",
+        POST Api "/cgi-bin/material/add_news",
+        auth: AccessToken, repeat: Never,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Asset_Management/Adding_Permanent_Assets.html",
     }
     UpdateNews => Ack {
-        POST Api "/cgi-bin/material/update_news", AccessToken, Safe,
-        area: "officialaccount",
+        POST Api "/cgi-bin/material/update_news",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Asset_Management/Editing_Permanent_Rich_Media_Assets.html",
     }
     GetMaterial => Material {
-        POST Api "/cgi-bin/material/get_material", AccessToken, Safe,
-        area: "officialaccount",
+        POST Api "/cgi-bin/material/get_material",
+        auth: AccessToken, repeat: Safe,
+        envelope: Binary,
+        parse: Material::from_answer,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Asset_Management/Getting_Permanent_Assets.html",
     }
     DelMaterial => Ack {
-        POST Api "/cgi-bin/material/del_material", AccessToken, Safe,
-        area: "officialaccount",
+        POST Api "/cgi-bin/material/del_material",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Asset_Management/Deleting_Permanent_Assets.html",
     }
     GetMaterialCount => MaterialCount {
-        GET Api "/cgi-bin/material/get_materialcount", AccessToken, Safe,
-        area: "officialaccount",
+        GET Api "/cgi-bin/material/get_materialcount",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Asset_Management/Get_the_total_of_all_materials.html",
     }
     BatchGetMaterial => MaterialList {
-        POST Api "/cgi-bin/material/batchget_material", AccessToken, Safe,
-        area: "officialaccount",
+        POST Api "/cgi-bin/material/batchget_material",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Asset_Management/Get_materials_list.html",
     }
 }
 
-pub(crate) const CATALOG: &[Meta] = &[
-    UploadMedia::META,
-    GetMedia::META,
-    GetHdVoice::META,
-    UploadImage::META,
-    AddMaterial::META,
-    AddNews::META,
-    UpdateNews::META,
-    GetMaterial::META,
-    DelMaterial::META,
-    GetMaterialCount::META,
-    BatchGetMaterial::META,
-];
 
 #[cfg(test)]
 mod tests {
@@ -638,8 +605,9 @@ mod tests {
 
     #[test]
     fn json_or_file() {
-        assert!(is_json(b"  {\"a\":1}"));
-        assert!(!is_json(b"\xff\xd8\xff"));
-        assert!(!is_json(b""));
+        let answer = |b: &[u8]| http::Response::new(b.to_vec());
+        assert!(is_json_answer(&answer(b"  {\"a\":1}")));
+        assert!(!is_json_answer(&answer(b"\xff\xd8\xff")));
+        assert!(!is_json_answer(&answer(b"")));
     }
 }

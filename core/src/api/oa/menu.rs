@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::endpoint::{Ack, Endpoint, Meta};
+use crate::endpoint::{Ack};
 
 use crate::api::loose;
 
@@ -399,52 +399,44 @@ pub struct SelfMenuArticle {
     pub source_url: String,
 }
 
-crate::json_response!(MenuConfig, ConditionalMenuId, MatchedMenu, SelfMenuInfo);
 
 crate::endpoint! {
+    area: "officialaccount";
+
     CreateMenu => Ack {
-        POST Api "/cgi-bin/menu/create", AccessToken, Safe,
-        area: "officialaccount",
+        POST Api "/cgi-bin/menu/create",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Custom_Menus/Creating_Custom-Defined_Menu.html",
     }
     GetMenu => MenuConfig {
-        GET Api "/cgi-bin/menu/get", AccessToken, Safe,
-        area: "officialaccount",
+        GET Api "/cgi-bin/menu/get",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Custom_Menus/Getting_Custom_Menu_Configurations.html",
     }
     DeleteMenu => Ack {
-        GET Api "/cgi-bin/menu/delete", AccessToken, Safe,
-        area: "officialaccount",
+        GET Api "/cgi-bin/menu/delete",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Custom_Menus/Deleting_Custom-Defined_Menu.html",
     }
     AddConditionalMenu => ConditionalMenuId {
-        POST Api "/cgi-bin/menu/addconditional", AccessToken, Never,
-        area: "officialaccount",
+        POST Api "/cgi-bin/menu/addconditional",
+        auth: AccessToken, repeat: Never,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Custom_Menus/Personalized_menu_interface.html",
     }
     DeleteConditionalMenu => Ack {
-        POST Api "/cgi-bin/menu/delconditional", AccessToken, Safe,
-        area: "officialaccount",
+        POST Api "/cgi-bin/menu/delconditional",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Custom_Menus/Personalized_menu_interface.html",
     }
     TryMatchMenu => MatchedMenu {
-        POST Api "/cgi-bin/menu/trymatch", AccessToken, Safe,
-        area: "officialaccount",
+        POST Api "/cgi-bin/menu/trymatch",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Custom_Menus/Personalized_menu_interface.html",
     }
     GetCurrentSelfMenuInfo => SelfMenuInfo {
-        GET Api "/cgi-bin/get_current_selfmenu_info", AccessToken, Safe,
-        area: "officialaccount",
+        GET Api "/cgi-bin/get_current_selfmenu_info",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Custom_Menus/Querying_Custom_Menus.html",
     }
 }
 
-pub(crate) const CATALOG: &[Meta] = &[
-    CreateMenu::META,
-    GetMenu::META,
-    DeleteMenu::META,
-    AddConditionalMenu::META,
-    DeleteConditionalMenu::META,
-    TryMatchMenu::META,
-    GetCurrentSelfMenuInfo::META,
-];

@@ -2,7 +2,7 @@
 
 use serde::{Serialize, Serializer};
 
-use crate::endpoint::{Ack, Endpoint, Meta};
+use crate::endpoint::{Ack};
 
 /// `message/custom/send`: sends a customer service message. Never retried automatically.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -267,11 +267,12 @@ pub struct MiniProgramPageContent {
 }
 
 crate::endpoint! {
+    area: "officialaccount";
+
     SendCustomMessage => Ack {
-        POST Api "/cgi-bin/message/custom/send", AccessToken, Never,
-        area: "officialaccount",
+        POST Api "/cgi-bin/message/custom/send",
+        auth: AccessToken, repeat: Never,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Service_Center_messages.html",
     }
 }
 
-pub(crate) const CATALOG: &[Meta] = &[SendCustomMessage::META];

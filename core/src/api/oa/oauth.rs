@@ -5,16 +5,13 @@
 //! the client, and travels in the requests' own fields ([`Credential::None`](crate::endpoint::Credential::None)).
 //! Answers carrying tokens are marked sensitive: their bodies never reach an error.
 
-use serde::{Deserialize, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 
-use crate::endpoint::{Ack, Endpoint, Meta, Parse, encode_component, parse_json};
-use crate::error::Result;
+use crate::endpoint::{Ack, encode_component};
 use crate::host::{Host, Hosts};
 use crate::secret::Secret;
 
-fn expose<S: Serializer>(secret: &Secret, s: S) -> std::result::Result<S::Ok, S::Error> {
-    s.serialize_str(secret.expose())
-}
+use crate::secret::expose;
 
 /// What an authorization asks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -224,40 +221,29 @@ pub struct CheckOauthAccessToken {
 
 const DOC: &str = "https://developers.weixin.qq.com/doc/offiaccount/OA_Web_Apps/Wechat_webpage_authorization.html";
 
-macro_rules! sns_endpoints {
-    ($($req:ident => $resp:ident { $path:literal, $repeat:ident, sensitive: $sensitive:literal })*) => {$(
-        impl Endpoint for $req {
-            type Response = $resp;
-            const META: Meta = Meta {
-                doc: DOC,
-                ..crate::endpoint!(@meta $req, GET, Api, $path, None, $repeat, $sensitive, "officialaccount", "")
-            };
-            crate::endpoint!(@inputs GET);
-            fn parse(response: &http::Response<Vec<u8>>) -> Result<$resp> {
-                parse_json(response, $sensitive)
-            }
-        }
-    )*};
-}
+crate::endpoint! {
+    area: "officialaccount";
 
-sns_endpoints! {
-    GetOauthAccessToken => OauthAccessToken { "/sns/oauth2/access_token", Never, sensitive: true }
-    RefreshOauthAccessToken => OauthAccessToken { "/sns/oauth2/refresh_token", Safe, sensitive: true }
-    GetOauthUserInfo => OauthUserInfo { "/sns/userinfo", Safe, sensitive: false }
-    CheckOauthAccessToken => Ack { "/sns/auth", Safe, sensitive: false }
-}
-
-impl Parse for OauthAccessToken {
-    fn parse_response(response: &http::Response<Vec<u8>>) -> Result<Self> {
-        parse_json(response, true)
+    GetOauthAccessToken => OauthAccessToken {
+        GET Api "/sns/oauth2/access_token",
+        auth: None, repeat: Never,
+        sensitive: true,
+        doc: DOC,
+    }
+    RefreshOauthAccessToken => OauthAccessToken {
+        GET Api "/sns/oauth2/refresh_token",
+        auth: None, repeat: Safe,
+        sensitive: true,
+        doc: DOC,
+    }
+    GetOauthUserInfo => OauthUserInfo {
+        GET Api "/sns/userinfo",
+        auth: None, repeat: Safe,
+        doc: DOC,
+    }
+    CheckOauthAccessToken => Ack {
+        GET Api "/sns/auth",
+        auth: None, repeat: Safe,
+        doc: DOC,
     }
 }
-
-crate::json_response!(OauthUserInfo);
-
-pub(crate) const CATALOG: &[Meta] = &[
-    GetOauthAccessToken::META,
-    RefreshOauthAccessToken::META,
-    GetOauthUserInfo::META,
-    CheckOauthAccessToken::META,
-];

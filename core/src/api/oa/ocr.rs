@@ -7,8 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::material::Upload;
-use crate::endpoint::{Body, Endpoint, Meta, parse_json};
-use crate::error::Result;
+use crate::endpoint::Body;
 
 /// The image to read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -63,7 +62,8 @@ macro_rules! ocr {
     ($(
         $(#[$doc:meta])*
         $req:ident $({ $mode:ident })? => $resp:ty, $path:literal;
-    )*) => {$(
+    )*) => {
+    $(
         $(#[$doc])*
         #[derive(Clone, Debug, PartialEq, Eq)]
         pub struct $req {
@@ -91,27 +91,29 @@ macro_rules! ocr {
                     $($mode: None,)?
                 }
             }
-        }
 
-        impl Endpoint for $req {
-            type Response = $resp;
-            const META: Meta = crate::endpoint!(@meta $req, POST, Api, $path, AccessToken, Safe,
-                false, "officialaccount",
-                "https://developers.weixin.qq.com/doc/offiaccount/Intelligent_Interface/OCR.html");
-            fn query(&self) -> Result<Vec<(String, String)>> {
+            fn mode(&self) -> Option<OcrMode> {
                 #[allow(unused_mut, unused_assignments)]
                 let mut mode = None;
                 $(mode = self.$mode;)?
-                Ok(ocr_query(&self.image, mode))
-            }
-            fn body(&self) -> Result<Body> {
-                Ok(ocr_body(&self.image))
-            }
-            fn parse(response: &http::Response<Vec<u8>>) -> Result<$resp> {
-                parse_json(response, false)
+                mode
             }
         }
-    )*};
+    )*
+
+    crate::endpoint! {
+        area: "officialaccount";
+        $(
+            $req => $resp {
+                POST Api $path,
+                auth: AccessToken, repeat: Safe,
+                query: |r| Ok(ocr_query(&r.image, r.mode())),
+                body: |r| Ok(ocr_body(&r.image)),
+                doc: "https://developers.weixin.qq.com/doc/offiaccount/Intelligent_Interface/OCR.html",
+            }
+        )*
+    }
+    };
 }
 
 ocr! {
@@ -389,12 +391,3 @@ pub struct PlateNumberOcr {
     pub number: String,
 }
 
-pub(crate) const CATALOG: &[Meta] = &[
-    OcrIdCard::META,
-    OcrBankCard::META,
-    OcrDriving::META,
-    OcrDrivingLicense::META,
-    OcrBizLicense::META,
-    OcrCommon::META,
-    OcrPlateNumber::META,
-];

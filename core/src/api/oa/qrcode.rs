@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::endpoint::{Binary, Endpoint, Meta, encode_component};
+use crate::endpoint::{Binary, encode_component};
 use crate::host::{Host, Hosts};
 
 /// The kind of a parametric QR code.
@@ -192,40 +192,35 @@ pub struct ShortKeyData {
     pub expire_seconds: u64,
 }
 
-crate::json_response!(QrCodeTicket, ShortUrlResponse, ShortKey, ShortKeyData);
 
 crate::endpoint! {
+    area: "officialaccount";
+
     CreateQrCode => QrCodeTicket {
-        POST Api "/cgi-bin/qrcode/create", AccessToken, Safe,
-        area: "officialaccount",
+        POST Api "/cgi-bin/qrcode/create",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Account_Management/Generating_a_Parametric_QR_Code.html",
     }
     ShowQrCode => Binary {
-        GET Mp "/cgi-bin/showqrcode", None, Safe,
-        area: "officialaccount",
+        GET Mp "/cgi-bin/showqrcode",
+        auth: None, repeat: Safe,
+        envelope: Binary,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Account_Management/Generating_a_Parametric_QR_Code.html",
     }
     ShortUrl => ShortUrlResponse {
-        POST Api "/cgi-bin/shorturl", AccessToken, Safe,
-        area: "officialaccount",
+        POST Api "/cgi-bin/shorturl",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Account_Management/URL_Shortener.html",
     }
     GenShortKey => ShortKey {
-        POST Api "/cgi-bin/shorten/gen", AccessToken, Safe,
-        area: "officialaccount",
+        POST Api "/cgi-bin/shorten/gen",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Account_Management/KEY_Shortener.html",
     }
     FetchShortKey => ShortKeyData {
-        POST Api "/cgi-bin/shorten/fetch", AccessToken, Safe,
-        area: "officialaccount",
+        POST Api "/cgi-bin/shorten/fetch",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Account_Management/KEY_Shortener.html",
     }
 }
 
-pub(crate) const CATALOG: &[Meta] = &[
-    CreateQrCode::META,
-    ShowQrCode::META,
-    ShortUrl::META,
-    GenShortKey::META,
-    FetchShortKey::META,
-];

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::endpoint::{Ack, Endpoint, Meta};
+use crate::endpoint::{Ack};
 
 use super::template::{MiniProgramLink, TemplateValue};
 use crate::api::loose;
@@ -223,58 +223,44 @@ impl SendSubscribeMessage {
     }
 }
 
-crate::json_response!(
-    Categories,
-    PubTemplateTitles,
-    PubTemplateKeywords,
-    AddedSubscribeTemplate,
-    SubscribeTemplates,
-);
 
 crate::endpoint! {
+    area: "officialaccount";
+
     GetCategory => Categories {
-        GET Api "/wxaapi/newtmpl/getcategory", AccessToken, Safe,
-        area: "officialaccount",
+        GET Api "/wxaapi/newtmpl/getcategory",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Subscription_Messages/api.html",
     }
     GetPubTemplateTitles => PubTemplateTitles {
-        GET Api "/wxaapi/newtmpl/getpubtemplatetitles", AccessToken, Safe,
-        area: "officialaccount",
+        GET Api "/wxaapi/newtmpl/getpubtemplatetitles",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Subscription_Messages/api.html",
     }
     GetPubTemplateKeywords => PubTemplateKeywords {
-        GET Api "/wxaapi/newtmpl/getpubtemplatekeywords", AccessToken, Safe,
-        area: "officialaccount",
+        GET Api "/wxaapi/newtmpl/getpubtemplatekeywords",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Subscription_Messages/api.html",
     }
     AddSubscribeTemplate => AddedSubscribeTemplate {
-        POST Api "/wxaapi/newtmpl/addtemplate", AccessToken, Never,
-        area: "officialaccount",
+        POST Api "/wxaapi/newtmpl/addtemplate",
+        auth: AccessToken, repeat: Never,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Subscription_Messages/api.html",
     }
     DelSubscribeTemplate => Ack {
-        POST Api "/wxaapi/newtmpl/deltemplate", AccessToken, Safe,
-        area: "officialaccount",
+        POST Api "/wxaapi/newtmpl/deltemplate",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Subscription_Messages/api.html",
     }
     GetSubscribeTemplates => SubscribeTemplates {
-        GET Api "/wxaapi/newtmpl/gettemplate", AccessToken, Safe,
-        area: "officialaccount",
+        GET Api "/wxaapi/newtmpl/gettemplate",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Subscription_Messages/api.html",
     }
     SendSubscribeMessage => Ack {
-        POST Api "/cgi-bin/message/subscribe/bizsend", AccessToken, Never,
-        area: "officialaccount",
+        POST Api "/cgi-bin/message/subscribe/bizsend",
+        auth: AccessToken, repeat: Never,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Subscription_Messages/api.html",
     }
 }
 
-pub(crate) const CATALOG: &[Meta] = &[
-    GetCategory::META,
-    GetPubTemplateTitles::META,
-    GetPubTemplateKeywords::META,
-    AddSubscribeTemplate::META,
-    DelSubscribeTemplate::META,
-    GetSubscribeTemplates::META,
-    SendSubscribeMessage::META,
-];

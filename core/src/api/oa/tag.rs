@@ -4,7 +4,7 @@ use futures_util::stream::Stream;
 use serde::{Deserialize, Serialize};
 
 use crate::client::{Client, HttpClient, Runtime, TokenStore};
-use crate::endpoint::{Ack, Endpoint, Meta};
+use crate::endpoint::{Ack};
 use crate::error::Result;
 
 use super::user::{OpenIdPage, openid_pages, openids};
@@ -156,61 +156,52 @@ pub struct TagIdList {
     pub tagid_list: Vec<u64>,
 }
 
-crate::json_response!(CreatedTag, Tags, TagIdList);
 
 crate::endpoint! {
+    area: "officialaccount";
+
     CreateTag => CreatedTag {
-        POST Api "/cgi-bin/tags/create", AccessToken, Never,
-        area: "officialaccount",
+        POST Api "/cgi-bin/tags/create",
+        auth: AccessToken, repeat: Never,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/User_Management/User_Tag_Management.html",
     }
     GetTags => Tags {
-        GET Api "/cgi-bin/tags/get", AccessToken, Safe,
-        area: "officialaccount",
+        GET Api "/cgi-bin/tags/get",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/User_Management/User_Tag_Management.html",
     }
     UpdateTag => Ack {
-        POST Api "/cgi-bin/tags/update", AccessToken, Safe,
-        area: "officialaccount",
+        POST Api "/cgi-bin/tags/update",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/User_Management/User_Tag_Management.html",
     }
     DeleteTag => Ack {
-        POST Api "/cgi-bin/tags/delete", AccessToken, Safe,
-        area: "officialaccount",
+        POST Api "/cgi-bin/tags/delete",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/User_Management/User_Tag_Management.html",
     }
     GetTagMembers => OpenIdPage {
-        POST Api "/cgi-bin/user/tag/get", AccessToken, Safe,
-        area: "officialaccount",
+        POST Api "/cgi-bin/user/tag/get",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/User_Management/User_Tag_Management.html",
     }
     BatchTagging => Ack {
-        POST Api "/cgi-bin/tags/members/batchtagging", AccessToken, Safe,
-        area: "officialaccount",
+        POST Api "/cgi-bin/tags/members/batchtagging",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/User_Management/User_Tag_Management.html",
     }
     BatchUntagging => Ack {
-        POST Api "/cgi-bin/tags/members/batchuntagging", AccessToken, Safe,
-        area: "officialaccount",
+        POST Api "/cgi-bin/tags/members/batchuntagging",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/User_Management/User_Tag_Management.html",
     }
     GetTagIdList => TagIdList {
-        POST Api "/cgi-bin/tags/getidlist", AccessToken, Safe,
-        area: "officialaccount",
+        POST Api "/cgi-bin/tags/getidlist",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/User_Management/User_Tag_Management.html",
     }
 }
 
-pub(crate) const CATALOG: &[Meta] = &[
-    CreateTag::META,
-    GetTags::META,
-    UpdateTag::META,
-    DeleteTag::META,
-    GetTagMembers::META,
-    BatchTagging::META,
-    BatchUntagging::META,
-    GetTagIdList::META,
-];
 
 /// The OpenIDs of the followers with a tag ([`GetTagMembers`]), one by one. An error is yielded
 /// and ends the stream.

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::endpoint::{Ack, Endpoint, Meta};
+use crate::endpoint::{Ack};
 
 use crate::api::loose;
 
@@ -180,51 +180,39 @@ pub struct TemplateMessageSent {
     pub msgid: u64,
 }
 
-crate::json_response!(
-    Industries,
-    AddedTemplate,
-    PrivateTemplates,
-    TemplateMessageSent
-);
 
 crate::endpoint! {
+    area: "officialaccount";
+
     SetIndustry => Ack {
-        POST Api "/cgi-bin/template/api_set_industry", AccessToken, Safe,
-        area: "officialaccount",
+        POST Api "/cgi-bin/template/api_set_industry",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Template_Message_Interface.html",
     }
     GetIndustry => Industries {
-        GET Api "/cgi-bin/template/get_industry", AccessToken, Safe,
-        area: "officialaccount",
+        GET Api "/cgi-bin/template/get_industry",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Template_Message_Interface.html",
     }
     AddTemplate => AddedTemplate {
-        POST Api "/cgi-bin/template/api_add_template", AccessToken, Never,
-        area: "officialaccount",
+        POST Api "/cgi-bin/template/api_add_template",
+        auth: AccessToken, repeat: Never,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Template_Message_Interface.html",
     }
     GetAllPrivateTemplate => PrivateTemplates {
-        GET Api "/cgi-bin/template/get_all_private_template", AccessToken, Safe,
-        area: "officialaccount",
+        GET Api "/cgi-bin/template/get_all_private_template",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Template_Message_Interface.html",
     }
     DelPrivateTemplate => Ack {
-        POST Api "/cgi-bin/template/del_private_template", AccessToken, Safe,
-        area: "officialaccount",
+        POST Api "/cgi-bin/template/del_private_template",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Template_Message_Interface.html",
     }
     SendTemplateMessage => TemplateMessageSent {
-        POST Api "/cgi-bin/message/template/send", AccessToken, Never,
-        area: "officialaccount",
+        POST Api "/cgi-bin/message/template/send",
+        auth: AccessToken, repeat: Never,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Template_Message_Interface.html",
     }
 }
 
-pub(crate) const CATALOG: &[Meta] = &[
-    SetIndustry::META,
-    GetIndustry::META,
-    AddTemplate::META,
-    GetAllPrivateTemplate::META,
-    DelPrivateTemplate::META,
-    SendTemplateMessage::META,
-];

@@ -5,7 +5,7 @@ use futures_util::stream::{self, Stream, TryStreamExt};
 use serde::{Deserialize, Serialize};
 
 use crate::client::{Client, HttpClient, MaybeSync, Runtime, TokenStore};
-use crate::endpoint::{Ack, Endpoint, Meta};
+use crate::endpoint::{Ack, Endpoint};
 use crate::error::{Error, Result};
 
 use crate::api::loose;
@@ -182,43 +182,37 @@ pub struct ChangedOpenid {
     pub err_msg: String,
 }
 
-crate::json_response!(UserInfo, UserInfoList, OpenIdPage, ChangedOpenids);
 
 crate::endpoint! {
+    area: "officialaccount";
+
     GetUserInfo => UserInfo {
-        GET Api "/cgi-bin/user/info", AccessToken, Safe,
-        area: "officialaccount",
+        GET Api "/cgi-bin/user/info",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/User_Management/Get_users_basic_information_UnionID.html",
     }
     BatchGetUserInfo => UserInfoList {
-        POST Api "/cgi-bin/user/info/batchget", AccessToken, Safe,
-        area: "officialaccount",
+        POST Api "/cgi-bin/user/info/batchget",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/User_Management/Get_users_basic_information_UnionID.html",
     }
     UpdateRemark => Ack {
-        POST Api "/cgi-bin/user/info/updateremark", AccessToken, Safe,
-        area: "officialaccount",
+        POST Api "/cgi-bin/user/info/updateremark",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/User_Management/Configuring_user_notes.html",
     }
     GetUserList => OpenIdPage {
-        GET Api "/cgi-bin/user/get", AccessToken, Safe,
-        area: "officialaccount",
+        GET Api "/cgi-bin/user/get",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/User_Management/Getting_a_User_List.html",
     }
     ChangeOpenid => ChangedOpenids {
-        POST Api "/cgi-bin/changeopenid", AccessToken, Safe,
-        area: "officialaccount",
+        POST Api "/cgi-bin/changeopenid",
+        auth: AccessToken, repeat: Safe,
         doc: "https://developers.weixin.qq.com/doc/service/api/usermanage/changeopenid/api_changeopenid.html",
     }
 }
 
-pub(crate) const CATALOG: &[Meta] = &[
-    GetUserInfo::META,
-    BatchGetUserInfo::META,
-    UpdateRemark::META,
-    GetUserList::META,
-    ChangeOpenid::META,
-];
 
 /// Walks an OpenID list page by page: `request(cursor)` builds the call for a page (`None` first).
 ///
