@@ -752,11 +752,18 @@ impl Leases {
     }
 }
 
-/// A token store in this process's memory. Tokens never touch the disk.
+/// A token store in this process's memory. Tokens never touch the disk. Expired records are
+/// dropped when read, and all at once whenever the store has doubled since the last sweep, so a
+/// process with many apps or authorizers does not keep dead tokens.
 pub struct MemoryStore {
     clock: Box<dyn Fn() -> u64 + Send + Sync>,
-    records: Mutex<HashMap<String, (StoredToken, Option<u64>)>>,
+    records: Mutex<Records>,
     leases: Leases,
+}
+
+struct Records {
+    map: HashMap<String, (StoredToken, Option<u64>)>,
+    sweep_at: usize,
 }
 
 impl std::fmt::Debug for MemoryStore {
@@ -770,12 +777,25 @@ impl MemoryStore {
     pub fn new(clock: impl Fn() -> u64 + Send + Sync + 'static) -> Self {
         Self {
             clock: Box::new(clock),
-            records: Mutex::default(),
+            records: Mutex::new(Records {
+                map: HashMap::new(),
+                sweep_at: 1024,
+            }),
             leases: Leases::default(),
         }
     }
 
-    fn records(&self) -> std::sync::MutexGuard<'_, HashMap<String, (StoredToken, Option<u64>)>> {
+    /// How many records the store holds (expired ones not yet swept included).
+    pub fn len(&self) -> usize {
+        self.records().map.len()
+    }
+
+    /// True when the store holds no record.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn records(&self) -> std::sync::MutexGuard<'_, Records> {
         self.records.lock().unwrap_or_else(|e| e.into_inner())
     }
 }
@@ -784,9 +804,9 @@ impl TokenStore for MemoryStore {
     async fn load(&self, key: &str) -> Result<Option<StoredToken>, StoreError> {
         let now = (self.clock)();
         let mut records = self.records();
-        match records.get(key) {
+        match records.map.get(key) {
             Some((_, Some(dies))) if *dies <= now => {
-                records.remove(key);
+                records.map.remove(key);
                 Ok(None)
             }
             other => Ok(other.map(|(t, _)| t.clone())),
@@ -799,8 +819,16 @@ impl TokenStore for MemoryStore {
         token: &StoredToken,
         ttl_ms: Option<u64>,
     ) -> Result<(), StoreError> {
-        let dies = ttl_ms.map(|t| (self.clock)().saturating_add(t));
-        self.records().insert(key.to_owned(), (token.clone(), dies));
+        let now = (self.clock)();
+        let dies = ttl_ms.map(|t| now.saturating_add(t));
+        let mut records = self.records();
+        records.map.insert(key.to_owned(), (token.clone(), dies));
+        if records.map.len() >= records.sweep_at {
+            records
+                .map
+                .retain(|_, (_, dies)| dies.is_none_or(|d| d > now));
+            records.sweep_at = (records.map.len() * 2).max(1024);
+        }
         Ok(())
     }
 
@@ -815,8 +843,8 @@ impl TokenStore for MemoryStore {
 
     async fn invalidate_if(&self, key: &str, value: &Secret) -> Result<bool, StoreError> {
         let mut records = self.records();
-        if records.get(key).is_some_and(|(t, _)| &t.value == value) {
-            records.remove(key);
+        if records.map.get(key).is_some_and(|(t, _)| &t.value == value) {
+            records.map.remove(key);
             return Ok(true);
         }
         Ok(false)
