@@ -217,43 +217,11 @@ fn split_path(raw: &str) -> Result<(String, Vec<(String, String)>), Failure> {
             "PATH must start with '/', like /cgi-bin/get_api_domain_ip (got {path:?})"
         )));
     }
-    let pairs = query
-        .split('&')
-        .filter(|kv| !kv.is_empty())
-        .map(|kv| {
-            let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
-            (decode(k), decode(v))
-        })
+    let pairs = form_urlencoded::parse(query.as_bytes())
         .filter(|(k, _)| k != "access_token")
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
         .collect();
     Ok((path.to_owned(), pairs))
-}
-
-fn decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'%' if i + 2 < bytes.len() => {
-                match std::str::from_utf8(&bytes[i + 1..i + 3])
-                    .ok()
-                    .and_then(|h| u8::from_str_radix(h, 16).ok())
-                {
-                    Some(b) => {
-                        out.push(b);
-                        i += 3;
-                        continue;
-                    }
-                    None => out.push(b'%'),
-                }
-            }
-            b'+' => out.push(b' '),
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 pub async fn emulator(port: u16) -> Result<(), Failure> {
@@ -327,7 +295,7 @@ mod tests {
         assert_eq!(p, "/cgi-bin/getcallbackip");
         assert!(q.is_empty(), "a pasted token is dropped");
         assert!(split_path("cgi-bin/token").is_err());
-        assert_eq!(decode("%zz%4"), "%zz%4");
-        assert_eq!(decode("%E4%BD%A0"), "你");
+        let (_, q) = split_path("/x?a=%zz%4&b=%E4%BD%A0").unwrap();
+        assert_eq!(q, [("a".into(), "%zz%4".into()), ("b".into(), "你".into())]);
     }
 }
