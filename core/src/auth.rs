@@ -61,8 +61,11 @@ pub enum Auth {
     Token(TokenFlow),
     /// A WeCom group robot's webhook key.
     Webhook(Secret),
-    /// A signer: a WeChat Pay merchant, a Mini Program's virtual-payment key.
+    /// A signer: a WeChat Pay merchant.
     Signer(Arc<dyn Signer>),
+    /// An app's token flow and a signer: a Mini Program's virtual payment, whose calls carry the
+    /// app's `access_token` and signatures of the body by its AppKey.
+    TokenAndSigner(TokenFlow, Arc<dyn Signer>),
 }
 
 impl fmt::Debug for Auth {
@@ -72,6 +75,11 @@ impl fmt::Debug for Auth {
             Auth::Token(flow) => f.debug_tuple("Token").field(&flow.key()).finish(),
             Auth::Webhook(_) => f.write_str("Webhook([redacted])"),
             Auth::Signer(s) => f.debug_tuple("Signer").field(&s.id()).finish(),
+            Auth::TokenAndSigner(flow, s) => f
+                .debug_tuple("TokenAndSigner")
+                .field(&flow.key())
+                .field(&s.id())
+                .finish(),
         }
     }
 }

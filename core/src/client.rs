@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::future::Future;
 use std::sync::{Arc, Mutex};
 
-use crate::auth::{Auth, SignContext, add_query_first};
+use crate::auth::{Auth, SignContext, Signer, add_query_first};
 use crate::endpoint::{self, AuthScheme, Body, Endpoint, Envelope, Meta, Method, Repeat};
 use crate::error::{Error, Result};
 use crate::host::{Host, Hosts};
@@ -266,7 +266,7 @@ impl<H: HttpClient, S: TokenStore, R: Runtime> Client<H, S, R> {
     /// The token flow this client calls with, if it carries one.
     pub fn flow(&self) -> Option<&TokenFlow> {
         match &self.auth {
-            Auth::Token(flow) => Some(flow),
+            Auth::Token(flow) | Auth::TokenAndSigner(flow, _) => Some(flow),
             _ => None,
         }
     }
@@ -506,11 +506,14 @@ impl<H: HttpClient, S: TokenStore, R: Runtime> Client<H, S, R> {
         }
     }
 
-    /// The flow whose token a token scheme needs, from this client's [`Auth`].
+    /// The flow whose token a scheme needs, from this client's [`Auth`]: token schemes, and
+    /// virtual payment (the app's `access_token` beside its signatures).
     fn flow_for(&self, scheme: AuthScheme) -> Result<Option<TokenFlow>> {
-        if !scheme.is_token() {
-            return Ok(None);
-        }
+        let scheme = match scheme {
+            AuthScheme::XpaySignature => AuthScheme::AccessToken,
+            s if s.is_token() => s,
+            _ => return Ok(None),
+        };
         self.flow()
             .and_then(|f| f.for_scheme(scheme))
             .map(Some)
@@ -545,20 +548,30 @@ impl<H: HttpClient, S: TokenStore, R: Runtime> Client<H, S, R> {
             ),
             (AuthScheme::WebhookKey, Auth::Webhook(key), _) => add_query_first(request, "key", key),
             (AuthScheme::WebhookKey, ..) => Err(missing("a webhook key")),
-            (scheme, Auth::Signer(signer), _) if scheme.is_signed() => {
+            (scheme, ..) if scheme.is_signed() => {
+                let signer = self.signer().ok_or_else(|| missing("a signer"))?;
+                if let Some(token) = token {
+                    add_query_first(request, "access_token", token)?;
+                }
                 let nonce = self.nonce(32);
                 let context = SignContext::new(meta, self.shared.runtime.now_ms(), &nonce);
                 signer.sign(request, &context)
             }
-            (scheme, ..) if scheme.is_signed() => Err(missing("a signer")),
             (scheme, ..) => Err(missing(&format!("{scheme:?}"))),
+        }
+    }
+
+    fn signer(&self) -> Option<&Arc<dyn Signer>> {
+        match &self.auth {
+            Auth::Signer(signer) | Auth::TokenAndSigner(_, signer) => Some(signer),
+            _ => None,
         }
     }
 
     /// Verifies a signed answer before anything parses it.
     fn verify(&self, meta: &Meta, response: &http::Response<Vec<u8>>) -> Result<()> {
-        match &self.auth {
-            Auth::Signer(signer) if meta.auth.is_signed() => signer.verify(meta, response),
+        match self.signer() {
+            Some(signer) if meta.auth.is_signed() => signer.verify(meta, response),
             _ => Ok(()),
         }
     }

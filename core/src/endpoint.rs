@@ -89,8 +89,8 @@ pub enum AuthScheme {
     ProviderAccessToken,
     /// `key` in the query: a WeCom group robot's secret webhook key.
     WebhookKey,
-    /// Mini Program virtual payment: `pay_sig` (and the user's `signature`), HMAC-SHA256 over the
-    /// exact body, in the query.
+    /// Mini Program virtual payment: the app's `access_token`, and a signer's `pay_sig` (and the
+    /// user's `signature`), HMAC-SHA256 over the exact body, in the query.
     XpaySignature,
     /// WeChat Pay v2: `nonce_str` and `sign` in the XML body; answers carry a `sign` too.
     PayV2Sign,

@@ -63,6 +63,18 @@ struct Prepay {
     prepay_id: String,
 }
 
+/// Virtual payment: the app's token and the AppKey's signature of the body.
+#[derive(Serialize)]
+struct QueryUserBalance {
+    openid: &'static str,
+    env: u8,
+}
+
+#[derive(Debug, Deserialize)]
+struct Balance {
+    balance: u64,
+}
+
 /// A `DELETE` and a `PATCH` with path parameters.
 #[derive(Serialize)]
 struct DeleteThing {
@@ -117,6 +129,11 @@ wechat_core::endpoint! {
         fields: xml,
         envelope: PayV2Xml,
         doc: "https://pay.weixin.qq.com/wiki/doc/api/jsapi.php?chapter=9_1",
+    }
+    QueryUserBalance => Balance {
+        POST Api "/xpay/query_user_balance",
+        auth: XpaySignature, repeat: Safe,
+        doc: "https://developers.weixin.qq.com/miniprogram/dev/server/API/xpay/api_queryuserbalance.html",
     }
     DeleteThing => Ack {
         DELETE Pay "/v3/things/{id}",
@@ -199,6 +216,17 @@ impl Signer for TestMerchant {
                 )
                 .into_bytes();
             }
+            AuthScheme::XpaySignature => {
+                // pay_sig over `uri&body`, after the access_token the driver put first.
+                let message = format!(
+                    "{}&{}",
+                    request.uri().path(),
+                    String::from_utf8_lossy(request.body())
+                );
+                let pay_sig = digest(&self.key, &message);
+                let uri = format!("{}&pay_sig={pay_sig}", request.uri());
+                *request.uri_mut() = uri.parse().unwrap();
+            }
             other => panic!("{other:?}"),
         }
         Ok(())
@@ -279,6 +307,24 @@ impl FakePay {
                 r#"{"errcode":93000,"errmsg":"invalid webhook url"}"#
             };
             return http::Response::new(body.as_bytes().to_vec());
+        }
+        if path == "/xpay/query_user_balance" {
+            let message = format!("{path}&{}", String::from_utf8_lossy(request.body()));
+            let expected = format!(
+                "access_token=ACCESS_TOKEN&pay_sig={}",
+                digest(&self.merchant_key, &message)
+            );
+            let body = if request.uri().query() == Some(expected.as_str()) {
+                r#"{"errcode":0,"errmsg":"ok","balance":100}"#
+            } else {
+                r#"{"errcode":268490004,"errmsg":"invalid pay_sig"}"#
+            };
+            return http::Response::new(body.as_bytes().to_vec());
+        }
+        if path == "/cgi-bin/stable_token" {
+            return http::Response::new(
+                br#"{"access_token":"ACCESS_TOKEN","expires_in":7200}"#.to_vec(),
+            );
         }
         if path == "/pay/unifiedorder" {
             let body = String::from_utf8_lossy(request.body()).into_owned();
@@ -502,13 +548,37 @@ fn pay_v2_signs_the_xml_body() {
 }
 
 #[test]
+fn virtual_payment_carries_the_token_and_the_signature() {
+    let pay = FakePay::new(false);
+    let app = TokenFlow::Stable {
+        appid: "wxmini".into(),
+        secret: Secret::new("S"),
+    };
+    let client = pay_client(&pay, Auth::TokenAndSigner(app.clone(), merchant()));
+    let query = QueryUserBalance {
+        openid: "o1",
+        env: 0,
+    };
+    assert_eq!(block_on(client.call(&query)).unwrap().balance, 100);
+    // The token alone, or the signer alone, is not enough.
+    assert!(matches!(
+        block_on(client.with_auth(app).call(&query)),
+        Err(Error::Build(_))
+    ));
+    assert!(matches!(
+        block_on(client.with_auth(Auth::Signer(merchant())).call(&query)),
+        Err(Error::Build(_))
+    ));
+}
+
+#[test]
 fn built_requests_carry_their_endpoint() {
     let hosts = wechat_core::Hosts::default();
     let r = build_request(&hosts, &DeleteThing { id: 7 }).unwrap();
     assert_eq!(r.method(), http::Method::DELETE);
     assert_eq!(meta_of(&r).map(|m| m.name), Some(DeleteThing::META.name));
     assert!(DeleteThing::META.name.ends_with("::DeleteThing"));
-    assert_eq!(CATALOG.len(), 6);
+    assert_eq!(CATALOG.len(), 7);
     let empty = build_request(&hosts, &DeleteThing { id: 0 });
     assert!(empty.is_ok(), "0 is a value");
     let blank = QueryOrder {
