@@ -2,5 +2,3 @@
 
 pub mod oa;
 pub mod paging;
-
-pub(crate) mod loose;

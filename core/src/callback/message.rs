@@ -13,9 +13,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::error::CallbackError;
-use super::serde_util as su;
 use super::xml::{self, Node, NodeDe};
 use crate::Secret;
+use crate::lenient;
 
 /// Every raw field of a message, as WeChat sent it (XML leaves become strings).
 pub type RawFields = Map<String, Value>;
@@ -35,12 +35,12 @@ macro_rules! with_header {
             #[serde(rename = "FromUserName")]
             pub from_user_name: String,
             /// Unix seconds.
-            #[serde(rename = "CreateTime", deserialize_with = "su::u64_lenient")]
+            #[serde(rename = "CreateTime", deserialize_with = "lenient::u64")]
             pub create_time: u64,
             /// The receiving WeCom app.
             #[serde(
                 rename = "AgentID",
-                deserialize_with = "su::opt_u64_lenient",
+                deserialize_with = "lenient::opt_u64",
                 skip_serializing_if = "Option::is_none"
             )]
             pub agent_id: Option<u64>,
@@ -59,7 +59,7 @@ with_header! {
         /// The text.
         pub content: String,
         /// 64-bit message id.
-        #[serde(deserialize_with = "su::u64_lenient", serialize_with = "su::u64_as_string")]
+        #[serde(deserialize_with = "lenient::u64", serialize_with = "lenient::u64_as_string")]
         pub msg_id: u64,
         /// Article message data id, when the text is a comment on an article.
         pub msg_data_id: Option<String>,
@@ -80,7 +80,7 @@ with_header! {
         /// Media id, for downloading.
         pub media_id: String,
         /// 64-bit message id.
-        #[serde(deserialize_with = "su::u64_lenient", serialize_with = "su::u64_as_string")]
+        #[serde(deserialize_with = "lenient::u64", serialize_with = "lenient::u64_as_string")]
         pub msg_id: u64,
     }
 }
@@ -99,7 +99,7 @@ with_header! {
         #[serde(rename = "MediaId16K")]
         pub media_id_16k: Option<String>,
         /// 64-bit message id.
-        #[serde(deserialize_with = "su::u64_lenient", serialize_with = "su::u64_as_string")]
+        #[serde(deserialize_with = "lenient::u64", serialize_with = "lenient::u64_as_string")]
         pub msg_id: u64,
     }
 }
@@ -113,7 +113,7 @@ with_header! {
         /// Media id of the thumbnail.
         pub thumb_media_id: String,
         /// 64-bit message id.
-        #[serde(deserialize_with = "su::u64_lenient", serialize_with = "su::u64_as_string")]
+        #[serde(deserialize_with = "lenient::u64", serialize_with = "lenient::u64_as_string")]
         pub msg_id: u64,
     }
 }
@@ -135,7 +135,7 @@ with_header! {
         /// WeCom: the app type (`wxwork`).
         pub app_type: Option<String>,
         /// 64-bit message id.
-        #[serde(deserialize_with = "su::u64_lenient", serialize_with = "su::u64_as_string")]
+        #[serde(deserialize_with = "lenient::u64", serialize_with = "lenient::u64_as_string")]
         pub msg_id: u64,
     }
 }
@@ -153,7 +153,7 @@ with_header! {
         /// WeCom: cover picture URL.
         pub pic_url: Option<String>,
         /// 64-bit message id.
-        #[serde(deserialize_with = "su::u64_lenient", serialize_with = "su::u64_as_string")]
+        #[serde(deserialize_with = "lenient::u64", serialize_with = "lenient::u64_as_string")]
         pub msg_id: u64,
     }
 }
@@ -173,7 +173,7 @@ with_header! {
         /// Thumbnail media id.
         pub thumb_media_id: String,
         /// 64-bit message id.
-        #[serde(deserialize_with = "su::u64_lenient", serialize_with = "su::u64_as_string")]
+        #[serde(deserialize_with = "lenient::u64", serialize_with = "lenient::u64_as_string")]
         pub msg_id: u64,
     }
 }
@@ -279,10 +279,10 @@ pub struct PicItem {
 #[serde(default, rename_all = "PascalCase")]
 pub struct SendPicsInfo {
     /// Number of pictures.
-    #[serde(deserialize_with = "su::u64_lenient")]
+    #[serde(deserialize_with = "lenient::u64")]
     pub count: u64,
     /// The pictures (XML: `<PicList><item>...</item></PicList>`).
-    #[serde(deserialize_with = "su::list")]
+    #[serde(deserialize_with = "lenient::list")]
     pub pic_list: Vec<PicItem>,
 }
 
@@ -331,7 +331,7 @@ with_header! {
     #[serde(rename_all = "PascalCase")]
     pub struct TemplateSendJobFinishEvent {
         /// 64-bit template message id.
-        #[serde(rename = "MsgID", deserialize_with = "su::u64_lenient", serialize_with = "su::u64_as_string")]
+        #[serde(rename = "MsgID", deserialize_with = "lenient::u64", serialize_with = "lenient::u64_as_string")]
         pub msg_id: u64,
         /// `success`, `failed:user block`, `failed: system failed`.
         pub status: String,
@@ -343,21 +343,21 @@ with_header! {
     #[serde(rename_all = "PascalCase")]
     pub struct MassSendJobFinishEvent {
         /// 64-bit mass message id.
-        #[serde(rename = "MsgID", deserialize_with = "su::u64_lenient", serialize_with = "su::u64_as_string")]
+        #[serde(rename = "MsgID", deserialize_with = "lenient::u64", serialize_with = "lenient::u64_as_string")]
         pub msg_id: u64,
         /// `send success`, `send fail`, `err(num)`.
         pub status: String,
         /// Target count.
-        #[serde(deserialize_with = "su::u64_lenient")]
+        #[serde(deserialize_with = "lenient::u64")]
         pub total_count: u64,
         /// Count after filtering.
-        #[serde(deserialize_with = "su::u64_lenient")]
+        #[serde(deserialize_with = "lenient::u64")]
         pub filter_count: u64,
         /// Sent.
-        #[serde(deserialize_with = "su::u64_lenient")]
+        #[serde(deserialize_with = "lenient::u64")]
         pub sent_count: u64,
         /// Failed.
-        #[serde(deserialize_with = "su::u64_lenient")]
+        #[serde(deserialize_with = "lenient::u64")]
         pub error_count: u64,
         /// Originality check result, as sent.
         pub copyright_check_result: Option<Value>,
@@ -404,8 +404,8 @@ pub struct SubscribeMsgItem {
     /// Sent message id (`subscribe_msg_sent_event`).
     #[serde(
         rename = "MsgID",
-        deserialize_with = "su::opt_u64_lenient",
-        serialize_with = "su::opt_u64_as_string"
+        deserialize_with = "lenient::opt_u64",
+        serialize_with = "lenient::opt_u64_as_string"
     )]
     pub msg_id: Option<u64>,
     /// Send result code (`subscribe_msg_sent_event`).
@@ -426,7 +426,7 @@ with_header! {
             alias = "SubscribeMsgPopupEvent",
             alias = "SubscribeMsgChangeEvent",
             alias = "SubscribeMsgSentEvent",
-            deserialize_with = "su::list"
+            deserialize_with = "lenient::list"
         )]
         pub list: Vec<SubscribeMsgItem>,
     }
@@ -480,10 +480,10 @@ with_header! {
         /// The event name.
         pub event: String,
         /// Expiry (Unix seconds).
-        #[serde(deserialize_with = "su::opt_u64_lenient")]
+        #[serde(deserialize_with = "lenient::opt_u64")]
         pub expired_time: Option<u64>,
         /// Failure time (Unix seconds).
-        #[serde(deserialize_with = "su::opt_u64_lenient")]
+        #[serde(deserialize_with = "lenient::opt_u64")]
         pub fail_time: Option<u64>,
         /// Failure reason.
         pub fail_reason: Option<String>,
@@ -498,13 +498,13 @@ with_header! {
         /// The event name.
         pub event: String,
         /// Success time.
-        #[serde(deserialize_with = "su::opt_u64_lenient")]
+        #[serde(deserialize_with = "lenient::opt_u64")]
         pub succ_time: Option<u64>,
         /// Failure time.
-        #[serde(deserialize_with = "su::opt_u64_lenient")]
+        #[serde(deserialize_with = "lenient::opt_u64")]
         pub fail_time: Option<u64>,
         /// Delay time.
-        #[serde(deserialize_with = "su::opt_u64_lenient")]
+        #[serde(deserialize_with = "lenient::opt_u64")]
         pub delay_time: Option<u64>,
         /// Reason.
         pub reason: Option<String>,
@@ -574,7 +574,7 @@ with_header! {
         /// Interface version.
         pub version: Option<i64>,
         /// Per-strategy results.
-        #[serde(deserialize_with = "su::list")]
+        #[serde(deserialize_with = "lenient::list")]
         pub detail: Vec<MediaCheckDetail>,
         /// Error code.
         pub errcode: Option<i64>,
@@ -609,21 +609,21 @@ with_header! {
         /// Merchant order number.
         pub merchant_trade_no: Option<String>,
         /// Payment time.
-        #[serde(deserialize_with = "su::opt_u64_lenient")]
+        #[serde(deserialize_with = "lenient::opt_u64")]
         pub pay_time: Option<u64>,
         /// Shipping time.
-        #[serde(deserialize_with = "su::opt_u64_lenient")]
+        #[serde(deserialize_with = "lenient::opt_u64")]
         pub shipped_time: Option<u64>,
         /// Estimated settlement time.
-        #[serde(deserialize_with = "su::opt_u64_lenient")]
+        #[serde(deserialize_with = "lenient::opt_u64")]
         pub estimated_settlement_time: Option<u64>,
         /// 1 automatic, 2 manual.
         pub confirm_receive_method: Option<i64>,
         /// Receipt confirmation time.
-        #[serde(deserialize_with = "su::opt_u64_lenient")]
+        #[serde(deserialize_with = "lenient::opt_u64")]
         pub confirm_receive_time: Option<u64>,
         /// Settlement time.
-        #[serde(deserialize_with = "su::opt_u64_lenient")]
+        #[serde(deserialize_with = "lenient::opt_u64")]
         pub settlement_time: Option<u64>,
     }
 }
@@ -681,7 +681,7 @@ with_header! {
 #[serde(default, rename_all = "PascalCase")]
 pub struct ExpressAction {
     /// Unix seconds.
-    #[serde(deserialize_with = "su::u64_lenient")]
+    #[serde(deserialize_with = "lenient::u64")]
     pub action_time: u64,
     /// 100001 picked up, 200001 in transit, 300001 delivered, ...
     pub action_type: i64,
@@ -703,10 +703,10 @@ with_header! {
         /// Tracking version.
         pub version: Option<i64>,
         /// Number of steps.
-        #[serde(deserialize_with = "su::u64_lenient")]
+        #[serde(deserialize_with = "lenient::u64")]
         pub count: u64,
         /// Steps.
-        #[serde(deserialize_with = "su::list")]
+        #[serde(deserialize_with = "lenient::list")]
         pub actions: Vec<ExpressAction>,
     }
 }
@@ -794,15 +794,15 @@ with_header! {
     #[serde(rename_all = "PascalCase")]
     pub struct PartyChangeEvent {
         /// Department id.
-        #[serde(deserialize_with = "su::u64_lenient")]
+        #[serde(deserialize_with = "lenient::u64")]
         pub id: u64,
         /// Name.
         pub name: Option<String>,
         /// Parent department id.
-        #[serde(deserialize_with = "su::opt_u64_lenient")]
+        #[serde(deserialize_with = "lenient::opt_u64")]
         pub parent_id: Option<u64>,
         /// Order.
-        #[serde(deserialize_with = "su::opt_u64_lenient")]
+        #[serde(deserialize_with = "lenient::opt_u64")]
         pub order: Option<u64>,
     }
 }
@@ -812,7 +812,7 @@ with_header! {
     #[serde(rename_all = "PascalCase")]
     pub struct TagChangeEvent {
         /// Tag id.
-        #[serde(deserialize_with = "su::u64_lenient")]
+        #[serde(deserialize_with = "lenient::u64")]
         pub tag_id: u64,
         /// Added members, comma-separated.
         pub add_user_items: Option<String>,
@@ -1064,10 +1064,10 @@ pub struct ComponentVerifyTicket {
     /// The component (third-party platform) app id.
     pub app_id: String,
     /// Unix seconds.
-    #[serde(deserialize_with = "su::u64_lenient")]
+    #[serde(deserialize_with = "lenient::u64")]
     pub create_time: u64,
     /// The ticket (a secret; serialized as `[redacted]`).
-    #[serde(serialize_with = "su::redacted")]
+    #[serde(serialize_with = "redacted")]
     pub component_verify_ticket: Secret,
 }
 
@@ -1078,14 +1078,14 @@ pub struct AuthorizationEvent {
     /// The component app id.
     pub app_id: String,
     /// Unix seconds.
-    #[serde(deserialize_with = "su::u64_lenient")]
+    #[serde(deserialize_with = "lenient::u64")]
     pub create_time: u64,
     /// The authorizer's app id.
     pub authorizer_appid: String,
     /// Authorization code, for `api_query_auth`.
     pub authorization_code: Option<String>,
     /// Code expiry (Unix seconds).
-    #[serde(deserialize_with = "su::opt_u64_lenient")]
+    #[serde(deserialize_with = "lenient::opt_u64")]
     pub authorization_code_expired_time: Option<u64>,
     /// The pre-auth code used.
     pub pre_auth_code: Option<String>,
@@ -1099,7 +1099,7 @@ pub struct FastRegisterEvent {
     #[serde(rename = "AppId")]
     pub component_app_id: String,
     /// Unix seconds.
-    #[serde(rename = "CreateTime", deserialize_with = "su::u64_lenient")]
+    #[serde(rename = "CreateTime", deserialize_with = "lenient::u64")]
     pub create_time: u64,
     /// The new Mini Program's app id.
     pub appid: Option<String>,
@@ -1138,10 +1138,10 @@ pub struct SuiteTicket {
     /// The suite id.
     pub suite_id: String,
     /// Unix seconds.
-    #[serde(deserialize_with = "su::u64_lenient")]
+    #[serde(deserialize_with = "lenient::u64")]
     pub time_stamp: u64,
     /// The ticket (a secret; serialized as `[redacted]`).
-    #[serde(serialize_with = "su::redacted")]
+    #[serde(serialize_with = "redacted")]
     pub suite_ticket: Secret,
 }
 
@@ -1152,7 +1152,7 @@ pub struct SuiteAuthEvent {
     /// The suite id.
     pub suite_id: String,
     /// Unix seconds.
-    #[serde(deserialize_with = "su::u64_lenient")]
+    #[serde(deserialize_with = "lenient::u64")]
     pub time_stamp: u64,
     /// Temporary auth code (`create_auth`, `reset_permanent_code`), for `get_permanent_code`.
     pub auth_code: Option<String>,
@@ -1215,6 +1215,11 @@ pub enum Message {
     Suite(SuiteEvent),
     /// Another message type, every raw field kept.
     Unknown(RawFields),
+}
+
+/// A secret serialized as `[redacted]`.
+fn redacted<S: serde::Serializer>(_: &Secret, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str("[redacted]")
 }
 
 fn raw_str<'r>(raw: &'r RawFields, key: &str) -> &'r str {

@@ -17,7 +17,6 @@ mod message;
 pub mod mini_program;
 mod push;
 mod reply;
-mod serde_util;
 mod xml;
 
 pub use crypto::{MessageCrypto, Sealed, sha1_signature, verify_sha1_signature};
