@@ -12,6 +12,7 @@ use crate::lenient;
 // Messages
 
 with_header! {
+    msg_id
     /// `text`.
     #[serde(rename_all = "PascalCase")]
     pub struct TextMessage {
@@ -31,6 +32,7 @@ with_header! {
 }
 
 with_header! {
+    msg_id
     /// `image`.
     #[serde(rename_all = "PascalCase")]
     pub struct ImageMessage {
@@ -45,6 +47,7 @@ with_header! {
 }
 
 with_header! {
+    msg_id
     /// `voice`.
     #[serde(rename_all = "PascalCase")]
     pub struct VoiceMessage {
@@ -64,6 +67,7 @@ with_header! {
 }
 
 with_header! {
+    msg_id
     /// `video` and `shortvideo`.
     #[serde(rename_all = "PascalCase")]
     pub struct VideoMessage {
@@ -78,6 +82,7 @@ with_header! {
 }
 
 with_header! {
+    msg_id
     /// `location`.
     #[serde(rename_all = "PascalCase")]
     pub struct LocationMessage {
@@ -100,6 +105,7 @@ with_header! {
 }
 
 with_header! {
+    msg_id
     /// `link`.
     #[serde(rename_all = "PascalCase")]
     pub struct LinkMessage {
@@ -118,6 +124,7 @@ with_header! {
 }
 
 with_header! {
+    msg_id
     /// `miniprogrampage`: a Mini Program card sent to customer service.
     #[serde(rename_all = "PascalCase")]
     pub struct MiniProgramPageMessage {

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::{RawFields, raw_str, redacted};
+use super::redacted;
 use crate::Secret;
 use crate::lenient;
 
@@ -64,34 +64,24 @@ pub struct FastRegisterEvent {
     pub info: Option<Value>,
 }
 
-/// A push to an Open Platform component (third-party platform), by `InfoType`.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ComponentEvent {
-    /// `component_verify_ticket`.
-    VerifyTicket(ComponentVerifyTicket),
-    /// `authorized`.
-    Authorized(AuthorizationEvent),
-    /// `updateauthorized`.
-    UpdateAuthorized(AuthorizationEvent),
-    /// `unauthorized`.
-    Unauthorized(AuthorizationEvent),
-    /// `notify_third_fasteregister`.
-    FastRegister(FastRegisterEvent),
-    /// Another `InfoType`, every raw field kept.
-    Unknown(RawFields),
-}
+info_header!(ComponentVerifyTicket: app_id, create_time);
+info_header!(AuthorizationEvent: app_id, create_time);
+info_header!(FastRegisterEvent: component_app_id, create_time);
 
-impl ComponentEvent {
-    /// The `InfoType`.
-    pub fn info_type(&self) -> &str {
-        match self {
-            Self::VerifyTicket(_) => "component_verify_ticket",
-            Self::Authorized(_) => "authorized",
-            Self::UpdateAuthorized(_) => "updateauthorized",
-            Self::Unauthorized(_) => "unauthorized",
-            Self::FastRegister(_) => "notify_third_fasteregister",
-            Self::Unknown(raw) => raw_str(raw, "InfoType"),
-        }
+push_enum! {
+    /// A push to an Open Platform component (third-party platform), by `InfoType`.
+    pub enum ComponentEvent by "InfoType" {
+        /// `component_verify_ticket`.
+        VerifyTicket(ComponentVerifyTicket) = "component_verify_ticket",
+        /// `authorized`.
+        Authorized(AuthorizationEvent) = "authorized",
+        /// `updateauthorized`.
+        UpdateAuthorized(AuthorizationEvent) = "updateauthorized",
+        /// `unauthorized`.
+        Unauthorized(AuthorizationEvent) = "unauthorized",
+        /// `notify_third_fasteregister`.
+        FastRegister(FastRegisterEvent) = "notify_third_fasteregister",
     }
+    /// The `InfoType`.
+    fn info_type;
 }

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{RawFields, raw_str, redacted};
+use super::redacted;
 use crate::Secret;
 use crate::lenient;
 
@@ -40,34 +40,23 @@ pub struct SuiteAuthEvent {
     pub extra_info: Option<String>,
 }
 
-/// A push to a WeCom third-party suite's instruction URL, by `InfoType`.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum SuiteEvent {
-    /// `suite_ticket`.
-    Ticket(SuiteTicket),
-    /// `create_auth`.
-    CreateAuth(SuiteAuthEvent),
-    /// `change_auth`.
-    ChangeAuth(SuiteAuthEvent),
-    /// `cancel_auth`.
-    CancelAuth(SuiteAuthEvent),
-    /// `reset_permanent_code`.
-    ResetPermanentCode(SuiteAuthEvent),
-    /// Another `InfoType`, every raw field kept.
-    Unknown(RawFields),
-}
+info_header!(SuiteTicket: suite_id, time_stamp);
+info_header!(SuiteAuthEvent: suite_id, time_stamp);
 
-impl SuiteEvent {
-    /// The `InfoType`.
-    pub fn info_type(&self) -> &str {
-        match self {
-            Self::Ticket(_) => "suite_ticket",
-            Self::CreateAuth(_) => "create_auth",
-            Self::ChangeAuth(_) => "change_auth",
-            Self::CancelAuth(_) => "cancel_auth",
-            Self::ResetPermanentCode(_) => "reset_permanent_code",
-            Self::Unknown(raw) => raw_str(raw, "InfoType"),
-        }
+push_enum! {
+    /// A push to a WeCom third-party suite's instruction URL, by `InfoType`.
+    pub enum SuiteEvent by "InfoType" {
+        /// `suite_ticket`.
+        Ticket(SuiteTicket) = "suite_ticket",
+        /// `create_auth`.
+        CreateAuth(SuiteAuthEvent) = "create_auth",
+        /// `change_auth`.
+        ChangeAuth(SuiteAuthEvent) = "change_auth",
+        /// `cancel_auth`.
+        CancelAuth(SuiteAuthEvent) = "cancel_auth",
+        /// `reset_permanent_code`.
+        ResetPermanentCode(SuiteAuthEvent) = "reset_permanent_code",
     }
+    /// The `InfoType`.
+    fn info_type;
 }

@@ -5,7 +5,6 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::{RawFields, raw_str};
 use crate::lenient;
 
 with_header! {
@@ -122,44 +121,28 @@ with_header! {
     }
 }
 
-/// WeCom `change_contact`, by `ChangeType`.
-// One value per push, moved once into a box: plain variants keep matching simple.
-#[allow(clippy::large_enum_variant)]
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ContactChange {
-    /// `create_user`.
-    CreateUser(UserChangeEvent),
-    /// `update_user`.
-    UpdateUser(UserChangeEvent),
-    /// `delete_user`.
-    DeleteUser(UserChangeEvent),
-    /// `create_party`.
-    CreateParty(PartyChangeEvent),
-    /// `update_party`.
-    UpdateParty(PartyChangeEvent),
-    /// `delete_party`.
-    DeleteParty(PartyChangeEvent),
-    /// `update_tag`.
-    UpdateTag(TagChangeEvent),
-    /// Another change type, every raw field kept.
-    Unknown(RawFields),
-}
-
-impl ContactChange {
-    /// The `ChangeType`.
-    pub fn change_type(&self) -> &str {
-        match self {
-            Self::CreateUser(_) => "create_user",
-            Self::UpdateUser(_) => "update_user",
-            Self::DeleteUser(_) => "delete_user",
-            Self::CreateParty(_) => "create_party",
-            Self::UpdateParty(_) => "update_party",
-            Self::DeleteParty(_) => "delete_party",
-            Self::UpdateTag(_) => "update_tag",
-            Self::Unknown(raw) => raw_str(raw, "ChangeType"),
-        }
+push_enum! {
+    /// WeCom `change_contact`, by `ChangeType`.
+    // One value per push, moved once into a box: plain variants keep matching simple.
+    #[allow(clippy::large_enum_variant)]
+    pub enum ContactChange by "ChangeType" {
+        /// `create_user`.
+        CreateUser(UserChangeEvent) = "create_user",
+        /// `update_user`.
+        UpdateUser(UserChangeEvent) = "update_user",
+        /// `delete_user`.
+        DeleteUser(UserChangeEvent) = "delete_user",
+        /// `create_party`.
+        CreateParty(PartyChangeEvent) = "create_party",
+        /// `update_party`.
+        UpdateParty(PartyChangeEvent) = "update_party",
+        /// `delete_party`.
+        DeleteParty(PartyChangeEvent) = "delete_party",
+        /// `update_tag`.
+        UpdateTag(TagChangeEvent) = "update_tag",
     }
+    /// The `ChangeType`.
+    fn change_type;
 }
 
 with_header! {
