@@ -16,8 +16,11 @@
 //! come from it, so a new push is one line in its table (and its payload struct).
 //!
 //! Field names are WeChat's (serde renames). Every struct defaults every field, so a push that
-//! omits one still parses; a message or event type we do not know, or a known one whose fields
-//! do not fit, arrives as an `Unknown` variant that keeps every raw field.
+//! omits one still parses. Nothing is dropped: every enum ends with an `Unknown(`[`Untyped`]`)`
+//! variant, for a name that is not in its table (`error` is `None`) and for a known name whose
+//! fields do not fit its payload type (`error` holds the decode error). Both keep every raw
+//! field, and the failure lands in the enum that knows the name: a `subscribe` event with a
+//! bad field is an [`Event::Unknown`], a `create_user` change a [`ContactChange::Unknown`].
 //!
 //! Serialized (serde / JSON), a message is one flat object in WeChat's shape, with `MsgType`,
 //! `Event`, `InfoType` and `ChangeType` filled in, 64-bit ids as strings and tickets redacted.
@@ -46,6 +49,38 @@ use table::{Doc, Payload};
 
 /// Every raw field of a message, as WeChat sent it (XML leaves become strings).
 pub type RawFields = Map<String, Value>;
+
+/// A push kept as WeChat sent it, in the `Unknown` variant of every push enum.
+///
+/// It dereferences to its raw fields, so `untyped["Event"]` and `untyped.get("Event")` read
+/// them directly.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Untyped {
+    /// Every raw field, as sent.
+    pub fields: RawFields,
+    /// `None` when the type is not one we know; otherwise why the fields did not fit the
+    /// known type (`"<name>: <serde error>"`). Not serialized: [`Message::to_fields`] is
+    /// what WeChat sent.
+    pub error: Option<String>,
+}
+
+impl From<RawFields> for Untyped {
+    /// An unknown type's fields (no error).
+    fn from(fields: RawFields) -> Self {
+        Self {
+            fields,
+            error: None,
+        }
+    }
+}
+
+impl std::ops::Deref for Untyped {
+    type Target = RawFields;
+
+    fn deref(&self) -> &RawFields {
+        &self.fields
+    }
+}
 
 /// The header fields of a message, for replies and deduplication.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,16 +135,16 @@ push_enum! {
 fn info_push(doc: &Doc<'_, '_>) -> Message {
     let info_type = match (doc.text("MsgType"), doc.text("InfoType")) {
         (None, Some(info_type)) => info_type.trim(),
-        _ => return Message::Unknown(doc.raw()),
+        _ => return Message::Unknown(doc.raw().into()),
     };
     if let Some(e) = ComponentEvent::decode_named(info_type, doc) {
         Message::Component(e)
     } else if let Some(e) = SuiteEvent::decode_named(info_type, doc) {
         Message::Suite(e)
     } else if doc.text("SuiteId").is_some() {
-        Message::Suite(SuiteEvent::Unknown(doc.raw()))
+        Message::Suite(SuiteEvent::Unknown(doc.raw().into()))
     } else {
-        Message::Component(ComponentEvent::Unknown(doc.raw()))
+        Message::Component(ComponentEvent::Unknown(doc.raw().into()))
     }
 }
 
@@ -256,7 +291,10 @@ impl Message {
     fn from_doc(doc: &Doc<'_, '_>) -> Self {
         match Payload::decode(doc) {
             Ok(message) => message,
-            Err(_) => Message::Unknown(doc.raw()),
+            Err(error) => Message::Unknown(Untyped {
+                fields: doc.raw(),
+                error: Some(error),
+            }),
         }
     }
 

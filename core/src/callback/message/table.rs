@@ -153,7 +153,7 @@ pub(super) fn into_map(value: Value) -> RawFields {
 /// }
 /// ```
 ///
-/// It generates the enum with an `Unknown(RawFields)` variant last, `name_fn` (the name as
+/// It generates the enum with an `Unknown(Untyped)` variant last, `name_fn` (the name as
 /// WeChat spells it: the first listed name, or the payload's field after `;`), the dispatch
 /// from a name (ASCII case ignored, first match wins) and the payload plumbing (header,
 /// WeChat's flat object with the key field filled in).
@@ -179,8 +179,11 @@ macro_rules! push_enum {
         pub enum $Enum {
             $( $(#[$vmeta])* $V($T), )*
             $($( $(#[$xmeta])* $X($XT), )*)?
-            #[doc = concat!("Another `", $key, "`, every raw field kept.")]
-            Unknown($crate::callback::RawFields),
+            #[doc = concat!(
+                "Another `", $key, "`, or a known one whose fields do not fit its type: ",
+                "every raw field kept, with the decode error in the second case."
+            )]
+            Unknown($crate::callback::Untyped),
         }
 
         impl $Enum {
@@ -203,7 +206,10 @@ macro_rules! push_enum {
                     if wire_matches(&[$($wire),+], name) {
                         return Some(match <$T as Payload>::decode(doc) {
                             Ok(v) => Self::$V(v),
-                            Err(_) => Self::Unknown(doc.raw()),
+                            Err(error) => Self::Unknown($crate::callback::Untyped {
+                                fields: doc.raw(),
+                                error: Some(format!("{name}: {error}")),
+                            }),
                         });
                     }
                 )*
@@ -243,7 +249,7 @@ macro_rules! push_enum {
                     )*
                     $($( Self::$X(e) => Payload::fields(e, tags), )*)?
                     Self::Unknown(raw) => {
-                        let mut map = raw.clone();
+                        let mut map = raw.fields.clone();
                         map.extend(tags);
                         Ok(map)
                     }
@@ -261,7 +267,7 @@ macro_rules! push_enum {
         $otherwise($doc)
     };
     (@otherwise $doc:ident) => {
-        Self::Unknown($doc.raw())
+        Self::Unknown($doc.raw().into())
     };
 }
 
