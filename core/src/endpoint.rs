@@ -541,7 +541,7 @@ fn check_status(status: http::StatusCode, body: &[u8], sensitive: bool) -> Resul
 
 #[derive(Deserialize)]
 struct Errcode<'a> {
-    #[serde(default, deserialize_with = "crate::api::loose::opt_i64")]
+    #[serde(default, deserialize_with = "crate::lenient::opt_i64")]
     errcode: Option<i64>,
     #[serde(default, borrow)]
     errmsg: Option<Cow<'a, str>>,
@@ -577,7 +577,7 @@ fn check_base_resp(body: &[u8]) -> Result<()> {
         #[serde(
             default,
             alias = "errcode",
-            deserialize_with = "crate::api::loose::opt_i64"
+            deserialize_with = "crate::lenient::opt_i64"
         )]
         ret: Option<i64>,
         #[serde(default, alias = "errmsg", borrow)]

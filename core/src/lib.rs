@@ -21,6 +21,7 @@ pub mod client;
 pub mod endpoint;
 pub mod error;
 pub mod host;
+pub(crate) mod lenient;
 pub mod secret;
 pub mod token;
 

@@ -6,8 +6,6 @@
 pub mod oa;
 pub mod paging;
 
-pub(crate) mod loose;
-
 /// Declares an area's endpoint groups (`pub mod` each) and the area's catalog: every group's
 /// `CATALOG`, which [`endpoint!`](crate::endpoint!) writes.
 macro_rules! area {

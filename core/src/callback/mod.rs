@@ -4,8 +4,9 @@
 //! - [`CallbackHandler`]: `http::Request` → [`Incoming`] (URL verification response, or a
 //!   typed [`Message`] with its [`ReplyContext`]).
 //! - [`MessageCrypto`]: the signatures and the AES message crypto on their own.
-//! - [`Message`], [`Event`], [`ComponentEvent`], [`SuiteEvent`]: typed pushes with an
-//!   `Unknown` fallback keeping every raw field.
+//! - [`Message`], [`Event`], [`ComponentEvent`], [`SuiteEvent`], [`ContactChange`]: typed
+//!   pushes with an `Unknown(`[`Untyped`]`)` fallback keeping every raw field, and the decode
+//!   error when a known type's fields do not fit.
 //! - [`Reply`]: passive replies.
 //! - [`mini_program`]: `encryptedData` decryption.
 //! - [`Pusher`]: the other side: pushes as WeChat sends them, and the bot's answer read back.
@@ -17,7 +18,6 @@ mod message;
 pub mod mini_program;
 mod push;
 mod reply;
-mod serde_util;
 mod xml;
 
 pub use crypto::{MessageCrypto, Sealed, sha1_signature, verify_sha1_signature};

@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::Path;
 
-use wechat_core::callback::{ComponentEvent, ContactChange, Event, Message, SuiteEvent};
+use wechat_core::callback::{ComponentEvent, ContactChange, Event, Message, SuiteEvent, Untyped};
 
 fn fixtures() -> Vec<(String, String, Vec<u8>)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/callback/messages");
@@ -329,6 +329,87 @@ fn a_known_type_with_unusable_fields_falls_back_to_raw() {
         panic!()
     };
     assert_eq!(raw["CreateTime"], "not a number");
+}
+
+#[test]
+fn a_known_type_whose_fields_do_not_fit_keeps_the_fields_and_the_error() {
+    fn parse(body: &str) -> Message {
+        Message::parse(body.as_bytes()).unwrap()
+    }
+    fn check(untyped: &Untyped, name: &str, field: &str, sent: &str) {
+        let error = untyped.error.as_deref().expect("the decode error is kept");
+        assert!(error.starts_with(&format!("{name}: ")), "{error}");
+        assert!(error.contains(sent), "{error}");
+        assert_eq!(untyped.fields[field], sent);
+    }
+
+    let m = parse(
+        "<xml><ToUserName>gh_a</ToUserName><FromUserName>o1</FromUserName>\
+         <CreateTime>soon</CreateTime><MsgType>event</MsgType><Event>subscribe</Event>\
+         <EventKey>qrscene_7</EventKey></xml>",
+    );
+    let Message::Event(Event::Unknown(u)) = &m else {
+        panic!("{m:?}")
+    };
+    check(u, "subscribe", "CreateTime", "soon");
+    assert_eq!(u["EventKey"], "qrscene_7");
+    assert_eq!(m.header().from_user_name, "o1");
+    assert_eq!(m.to_fields()["CreateTime"], "soon", "serialized as sent");
+
+    // JSON: a number field sent as text that is no number.
+    let m = parse(
+        r#"{"ToUserName":"gh_a","CreateTime":1,"MsgType":"event","Event":"wxa_media_check",
+            "appid":"wx1","trace_id":"t1","version":"two"}"#,
+    );
+    let Message::Event(Event::Unknown(u)) = &m else {
+        panic!("{m:?}")
+    };
+    check(u, "wxa_media_check", "version", "two");
+    assert_eq!(u["trace_id"], "t1");
+
+    let m = parse(
+        "<xml><ToUserName>ww1</ToUserName><CreateTime>1</CreateTime><MsgType>event</MsgType>\
+         <Event>change_contact</Event><ChangeType>create_party</ChangeType><Id>x9</Id></xml>",
+    );
+    let Message::Event(Event::ChangeContact(ContactChange::Unknown(u))) = &m else {
+        panic!("{m:?}")
+    };
+    check(u, "create_party", "Id", "x9");
+
+    let m = parse(
+        "<xml><AppId>wx3</AppId><CreateTime>later</CreateTime>\
+         <InfoType>component_verify_ticket</InfoType>\
+         <ComponentVerifyTicket>t@@@1</ComponentVerifyTicket></xml>",
+    );
+    let Message::Component(ComponentEvent::Unknown(u)) = &m else {
+        panic!("{m:?}")
+    };
+    check(u, "component_verify_ticket", "CreateTime", "later");
+    assert_eq!(m.header().to_user_name, "wx3");
+
+    let m = parse(
+        "<xml><SuiteId>ww4</SuiteId><TimeStamp>-1</TimeStamp><InfoType>suite_ticket</InfoType>\
+         </xml>",
+    );
+    let Message::Suite(SuiteEvent::Unknown(u)) = &m else {
+        panic!("{m:?}")
+    };
+    check(u, "suite_ticket", "TimeStamp", "-1");
+
+    let m = parse(
+        "<xml><ToUserName>a</ToUserName><MsgType>text</MsgType>\
+         <MsgId>12a</MsgId><Content>x</Content></xml>",
+    );
+    let Message::Unknown(u) = &m else {
+        panic!("{m:?}")
+    };
+    check(u, "text", "MsgId", "12a");
+
+    // An unknown name has no error.
+    let Message::Event(Event::Unknown(u)) = load("unknown_event.xml") else {
+        panic!()
+    };
+    assert_eq!(u.error, None);
 }
 
 #[test]

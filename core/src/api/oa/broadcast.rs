@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize, Serializer};
 use crate::endpoint::{Ack};
 
 use super::message::{CardContent, MediaContent, TextContent};
-use crate::api::loose;
+use crate::lenient;
 
 /// A broadcast message, by `msgtype`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -229,12 +229,12 @@ impl Serialize for SendMass {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 pub struct MassSent {
     /// The broadcast's id.
-    #[serde(deserialize_with = "loose::u64")]
+    #[serde(deserialize_with = "lenient::u64")]
     pub msg_id: u64,
     /// The id of the articles' statistics (`mpnews` only).
     #[serde(
         default,
-        deserialize_with = "loose::opt_u64",
+        deserialize_with = "lenient::opt_u64",
         skip_serializing_if = "Option::is_none"
     )]
     pub msg_data_id: Option<u64>,
@@ -291,7 +291,7 @@ pub struct MassPreviewed {
     /// The preview's id.
     #[serde(
         default,
-        deserialize_with = "loose::opt_u64",
+        deserialize_with = "lenient::opt_u64",
         skip_serializing_if = "Option::is_none"
     )]
     pub msg_id: Option<u64>,
@@ -315,7 +315,7 @@ pub struct DeleteMass {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct GetMassStatus {
     /// The broadcast's id (sent as a string, as in the document).
-    #[serde(serialize_with = "loose::u64_as_text")]
+    #[serde(serialize_with = "lenient::u64_as_string")]
     pub msg_id: u64,
 }
 
@@ -323,7 +323,7 @@ pub struct GetMassStatus {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 pub struct MassStatus {
     /// The broadcast's id.
-    #[serde(deserialize_with = "loose::u64")]
+    #[serde(deserialize_with = "lenient::u64")]
     pub msg_id: u64,
     /// `SEND_SUCCESS`, `SENDING`, `SEND_FAIL` or `DELETE`.
     #[serde(default)]

@@ -3,11 +3,11 @@
 use futures_util::stream::Stream;
 use serde::{Deserialize, Serialize};
 
-use crate::api::loose;
 use crate::api::paging::{OffsetPage, offset_stream};
 use crate::client::{Client, HttpClient, Runtime, TokenStore};
 use crate::endpoint::{Ack};
 use crate::error::Result;
+use crate::lenient;
 
 /// `freepublish/submit` (freepublish_submit): publishes a draft. Success means the job was
 /// accepted; poll [`GetPublishStatus`] or wait for the `PUBLISHJOBFINISH` event.
@@ -21,12 +21,12 @@ pub struct SubmitPublish {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 pub struct PublishJob {
     /// The job id (a string or a number on the wire; kept exact).
-    #[serde(default, deserialize_with = "loose::text")]
+    #[serde(default, deserialize_with = "lenient::text")]
     pub publish_id: String,
     /// The message data id.
     #[serde(
         default,
-        deserialize_with = "loose::opt_text",
+        deserialize_with = "lenient::opt_text",
         skip_serializing_if = "Option::is_none"
     )]
     pub msg_data_id: Option<String>,
@@ -43,7 +43,7 @@ pub struct GetPublishStatus {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 pub struct PublishStatus {
     /// The job id.
-    #[serde(default, deserialize_with = "loose::text")]
+    #[serde(default, deserialize_with = "lenient::text")]
     pub publish_id: String,
     /// 0 published, 1 publishing, 2 originality check failed, 3 failed, 4 rejected by review,
     /// 5 all articles deleted by the user, 6 all articles banned.

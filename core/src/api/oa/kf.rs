@@ -6,10 +6,10 @@ use futures_util::stream::{self, Stream};
 use serde::{Deserialize, Serialize};
 
 use super::material::Upload;
-use crate::api::loose;
 use crate::client::{Client, HttpClient, Runtime, TokenStore};
 use crate::endpoint::{Ack, Body};
 use crate::error::Result;
+use crate::lenient;
 
 // ---------------------------------------------------------------------------------------------
 // Accounts
@@ -36,7 +36,7 @@ pub struct KfAccount {
     #[serde(default)]
     pub kf_nick: String,
     /// The account number (a string or a number on the wire).
-    #[serde(default, deserialize_with = "loose::text")]
+    #[serde(default, deserialize_with = "lenient::text")]
     pub kf_id: String,
     /// The avatar URL.
     #[serde(default)]
@@ -77,7 +77,7 @@ pub struct OnlineKf {
     #[serde(default)]
     pub status: i32,
     /// The account number (a string or a number on the wire).
-    #[serde(default, deserialize_with = "loose::text")]
+    #[serde(default, deserialize_with = "lenient::text")]
     pub kf_id: String,
     /// Sessions it is serving now.
     #[serde(default)]

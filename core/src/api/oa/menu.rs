@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::endpoint::{Ack};
 
-use crate::api::loose;
+use crate::lenient;
 
 /// `menu/create`: replaces the custom menu.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -178,7 +178,7 @@ pub struct Menu {
     /// Its id, present once conditional menus exist.
     #[serde(
         default,
-        deserialize_with = "loose::opt_text",
+        deserialize_with = "lenient::opt_text",
         skip_serializing_if = "Option::is_none"
     )]
     pub menuid: Option<String>,
@@ -194,7 +194,7 @@ pub struct ConditionalMenu {
     #[serde(default)]
     pub matchrule: MatchRule,
     /// Its id.
-    #[serde(default, deserialize_with = "loose::text")]
+    #[serde(default, deserialize_with = "lenient::text")]
     pub menuid: String,
 }
 
@@ -208,28 +208,28 @@ pub struct MatchRule {
     /// A user tag id.
     #[serde(
         default,
-        deserialize_with = "loose::opt_text",
+        deserialize_with = "lenient::opt_text",
         skip_serializing_if = "Option::is_none"
     )]
     pub tag_id: Option<String>,
     /// `1` iOS, `2` Android, `3` others.
     #[serde(
         default,
-        deserialize_with = "loose::opt_text",
+        deserialize_with = "lenient::opt_text",
         skip_serializing_if = "Option::is_none"
     )]
     pub client_platform_type: Option<String>,
     /// The old group id (before tags).
     #[serde(
         default,
-        deserialize_with = "loose::opt_text",
+        deserialize_with = "lenient::opt_text",
         skip_serializing_if = "Option::is_none"
     )]
     pub group_id: Option<String>,
     /// `1` male, `2` female (no longer accepted).
     #[serde(
         default,
-        deserialize_with = "loose::opt_text",
+        deserialize_with = "lenient::opt_text",
         skip_serializing_if = "Option::is_none"
     )]
     pub sex: Option<String>,
@@ -274,7 +274,7 @@ pub struct AddConditionalMenu {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 pub struct ConditionalMenuId {
     /// The new menu's id.
-    #[serde(deserialize_with = "loose::text")]
+    #[serde(deserialize_with = "lenient::text")]
     pub menuid: String,
 }
 

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::endpoint::{Ack};
 
 use super::template::{MiniProgramLink, TemplateValue};
-use crate::api::loose;
+use crate::lenient;
 
 /// `newtmpl/getcategory` (getCategory): the categories of the account.
 #[derive(Clone, Debug, Default, Serialize)]
@@ -26,7 +26,7 @@ pub struct Categories {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 pub struct Category {
     /// Its id.
-    #[serde(deserialize_with = "loose::text")]
+    #[serde(deserialize_with = "lenient::text")]
     pub id: String,
     /// Its name.
     #[serde(default)]
@@ -60,7 +60,7 @@ pub struct PubTemplateTitles {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 pub struct PubTemplateTitle {
     /// Its id (`tid`).
-    #[serde(deserialize_with = "loose::text")]
+    #[serde(deserialize_with = "lenient::text")]
     pub tid: String,
     /// Its title.
     #[serde(default)]
@@ -69,7 +69,7 @@ pub struct PubTemplateTitle {
     #[serde(rename = "type", default)]
     pub kind: i64,
     /// Its category.
-    #[serde(rename = "categoryId", default, deserialize_with = "loose::text")]
+    #[serde(rename = "categoryId", default, deserialize_with = "lenient::text")]
     pub category_id: String,
 }
 

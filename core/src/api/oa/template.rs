@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::endpoint::{Ack};
 
-use crate::api::loose;
+use crate::lenient;
 
 /// `template/api_set_industry` (setIndustry): the account's primary and secondary industries
 /// (changeable once a month).
@@ -176,7 +176,7 @@ impl TemplateValue {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 pub struct TemplateMessageSent {
     /// The message id, also in the `TEMPLATESENDJOBFINISH` event.
-    #[serde(deserialize_with = "loose::u64")]
+    #[serde(deserialize_with = "lenient::u64")]
     pub msgid: u64,
 }
 

@@ -8,7 +8,7 @@ use crate::client::{Client, HttpClient, MaybeSync, Runtime, TokenStore};
 use crate::endpoint::{Ack, Endpoint};
 use crate::error::{Error, Result};
 
-use crate::api::loose;
+use crate::lenient;
 
 /// `user/info` (getUserInfo): a follower's profile.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -61,7 +61,7 @@ pub struct UserInfo {
     #[serde(default)]
     pub subscribe_scene: String,
     /// The integer scene of the QR code scanned.
-    #[serde(default, deserialize_with = "loose::opt_u64")]
+    #[serde(default, deserialize_with = "lenient::opt_u64")]
     pub qr_scene: Option<u64>,
     /// The string scene of the QR code scanned.
     #[serde(default)]

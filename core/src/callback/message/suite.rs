@@ -1,0 +1,62 @@
+//! WeCom third-party suite pushes to the instruction URL, by `InfoType`: the suite ticket
+//! and authorization changes.
+
+use serde::{Deserialize, Serialize};
+
+use super::redacted;
+use crate::Secret;
+use crate::lenient;
+
+/// `suite_ticket`, pushed every 10 minutes: store it for the suite token flow.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+pub struct SuiteTicket {
+    /// The suite id.
+    pub suite_id: String,
+    /// Unix seconds.
+    #[serde(deserialize_with = "lenient::u64")]
+    pub time_stamp: u64,
+    /// The ticket (a secret; serialized as `[redacted]`).
+    #[serde(serialize_with = "redacted")]
+    pub suite_ticket: Secret,
+}
+
+/// `create_auth`, `change_auth`, `cancel_auth`, `reset_permanent_code`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+pub struct SuiteAuthEvent {
+    /// The suite id.
+    pub suite_id: String,
+    /// Unix seconds.
+    #[serde(deserialize_with = "lenient::u64")]
+    pub time_stamp: u64,
+    /// Temporary auth code (`create_auth`, `reset_permanent_code`), for `get_permanent_code`.
+    pub auth_code: Option<String>,
+    /// The authorizing corp (`change_auth`, `cancel_auth`).
+    pub auth_corp_id: Option<String>,
+    /// The `state` of the install link.
+    pub state: Option<String>,
+    /// Extra information.
+    pub extra_info: Option<String>,
+}
+
+info_header!(SuiteTicket: suite_id, time_stamp);
+info_header!(SuiteAuthEvent: suite_id, time_stamp);
+
+push_enum! {
+    /// A push to a WeCom third-party suite's instruction URL, by `InfoType`.
+    pub enum SuiteEvent by "InfoType" {
+        /// `suite_ticket`.
+        Ticket(SuiteTicket) = "suite_ticket",
+        /// `create_auth`.
+        CreateAuth(SuiteAuthEvent) = "create_auth",
+        /// `change_auth`.
+        ChangeAuth(SuiteAuthEvent) = "change_auth",
+        /// `cancel_auth`.
+        CancelAuth(SuiteAuthEvent) = "cancel_auth",
+        /// `reset_permanent_code`.
+        ResetPermanentCode(SuiteAuthEvent) = "reset_permanent_code",
+    }
+    /// The `InfoType`.
+    fn info_type;
+}
