@@ -16,6 +16,9 @@
 //! Anything else (a negative id, letters in a number, an object where text belongs) is an
 //! error, so a field that does not fit its type is reported rather than guessed.
 
+// Without any API area, only the callbacks use a part of these.
+#![cfg_attr(not(feature = "oa"), allow(dead_code))]
+
 use std::fmt;
 use std::marker::PhantomData;
 
