@@ -7,7 +7,14 @@
 //! - `WECHAT_ENCODING_AES_KEY` and `WECHAT_APPID`: for the compatible and safe modes (the corp id
 //!   as `WECHAT_APPID` with `WECHAT_PLATFORM=work`);
 //! - `WECHAT_PLATFORM`: `oa` (default), `mp`, `open` or `work`;
-//! - `PORT`: where to listen on 127.0.0.1 (default 3000).
+//! - `PORT`: where to listen on 127.0.0.1 (default 3000);
+//! - `WECHAT_TIMESTAMP_WINDOW`: pushes whose `timestamp` is further than this many seconds from
+//!   the clock are refused as replays (default 300; `off` turns the check off);
+//! - `WECHAT_REDIS_URL`: claim pushes in Redis, so that several processes behind one URL handle
+//!   each push once (default: this process's memory);
+//! - `WECHAT_SECRET` (and `WECHAT_API_BASE` for a proxy or the emulator): after answering a
+//!   text message, send a customer service message through the API, the slow work that runs
+//!   after the answer.
 //!
 //! Without them it runs with demo settings and prints a `wechat callback simulate` command that
 //! talks to it, so it can be tried on a laptop before WeChat ever calls it.
@@ -15,7 +22,8 @@
 use std::net::{Ipv4Addr, SocketAddr};
 
 use wechat_core::Secret;
-use wechat_core::callback::{CallbackHandler, Platform};
+use wechat_core::callback::{CallbackHandler, Dedup, MemoryDedup, Platform};
+use wechat_examples::bot::Bot;
 
 const DEMO_TOKEN: &str = "demo-callback-token";
 const DEMO_AES_KEY: &str = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
@@ -43,7 +51,17 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let key = env("WECHAT_ENCODING_AES_KEY").or_else(|| demo.then(|| DEMO_AES_KEY.into()));
     let appid = env("WECHAT_APPID").or_else(|| demo.then(|| DEMO_APPID.into()));
 
-    let mut handler = CallbackHandler::new(platform, Secret::new(token)).timestamp_window(300);
+    let mut handler = CallbackHandler::new(platform, Secret::new(token));
+    match env("WECHAT_TIMESTAMP_WINDOW").as_deref() {
+        Some("off") => {}
+        Some(seconds) => {
+            let seconds = seconds
+                .parse()
+                .map_err(|_| "WECHAT_TIMESTAMP_WINDOW must be a number of seconds or `off`")?;
+            handler = handler.timestamp_window(seconds);
+        }
+        None => handler = handler.timestamp_window(300),
+    }
     if let Some(key) = &key {
         let appid = appid
             .clone()
@@ -71,7 +89,27 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
              --aes-key {DEMO_AES_KEY} --appid {DEMO_APPID} --text hello"
         );
     }
-    axum::serve(listener, wechat_examples::bot::router(handler))
+    let api = match (env("WECHAT_SECRET"), &appid) {
+        (Some(secret), Some(appid)) => {
+            let mut builder = wechat_reqwest::official_account(appid.clone(), secret);
+            if let Some(base) = env("WECHAT_API_BASE") {
+                builder = builder.api_base(&base);
+            }
+            Some(builder.build()?)
+        }
+        _ => None,
+    };
+    let router = match env("WECHAT_REDIS_URL") {
+        Some(url) => {
+            let store = wechat_redis::RedisStore::open(&url)?;
+            Bot::new(handler, Dedup::new(store), api).router()
+        }
+        None => {
+            let store = MemoryDedup::new(wechat_reqwest::now_ms);
+            Bot::new(handler, Dedup::new(store), api).router()
+        }
+    };
+    axum::serve(listener, router)
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })

@@ -2,9 +2,12 @@
 
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
+use std::process::{Child, ChildStdout, Command, Stdio};
 
 use wechat_emulator::{CallbackPush, Emulator};
+
+#[path = "../../adapters/redis/tests/common/mod.rs"]
+mod redis_server;
 
 /// `target/<profile>/examples/<name>`, built by `cargo test` alongside this test.
 fn example(name: &str) -> PathBuf {
@@ -67,54 +70,220 @@ fn quickstart_reports_real_api_errors_in_one_line() {
     assert!(!stdout.contains("real-secret-value"));
 }
 
-#[test]
-fn axum_bot_answers_pushes() {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let mut bot = Command::new(example("axum_bot"))
-        .env("PORT", port.to_string())
-        .env_remove("WECHAT_CALLBACK_TOKEN")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut first = String::new();
-    // Kept open until the end: the bot prints more lines, and a closed pipe would end it.
-    let mut output = BufReader::new(bot.stdout.take().unwrap());
-    output.read_line(&mut first).unwrap();
-    assert!(first.contains("WeChat callback bot on"), "{first}");
-    let url = format!("http://127.0.0.1:{port}/wechat");
+/// The axum bot's demo settings (examples/axum_bot.rs).
+const DEMO_TOKEN: &str = "demo-callback-token";
+const DEMO_AES_KEY: &str = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
+const CUSTOM_SEND: &str = "/cgi-bin/message/custom/send";
 
-    let rt = tokio::runtime::Builder::new_current_thread()
+/// A running `axum_bot` process, killed on drop.
+struct BotProcess {
+    child: Child,
+    // Kept open until the end: the bot prints more lines, and a closed pipe would end it.
+    _output: BufReader<ChildStdout>,
+    url: String,
+}
+
+impl BotProcess {
+    fn start(envs: &[(&str, &str)]) -> Self {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let mut command = Command::new(example("axum_bot"));
+        command
+            .env("PORT", port.to_string())
+            .env_remove("WECHAT_CALLBACK_TOKEN")
+            .env_remove("WECHAT_SECRET")
+            .env_remove("WECHAT_REDIS_URL")
+            .env_remove("WECHAT_TIMESTAMP_WINDOW")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null());
+        for (k, v) in envs {
+            command.env(k, v);
+        }
+        let mut child = command.spawn().unwrap();
+        let mut output = BufReader::new(child.stdout.take().unwrap());
+        let mut first = String::new();
+        output.read_line(&mut first).unwrap();
+        assert!(first.contains("WeChat callback bot on"), "{first}");
+        BotProcess {
+            child,
+            _output: output,
+            url: format!("http://127.0.0.1:{port}/wechat"),
+        }
+    }
+
+    /// The status line of a bare request with another method.
+    fn status_of(&self, method: &str) -> String {
+        use std::io::{Read, Write};
+        let addr = self
+            .url
+            .trim_start_matches("http://")
+            .trim_end_matches("/wechat");
+        let mut stream = std::net::TcpStream::connect(addr).unwrap();
+        write!(
+            stream,
+            "{method} /wechat HTTP/1.1\r\nHost: {addr}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut answer = String::new();
+        stream.read_to_string(&mut answer).unwrap();
+        answer.lines().next().unwrap_or_default().to_owned()
+    }
+}
+
+impl Drop for BotProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .unwrap();
-    let (good, bad) = rt.block_on(async {
+        .unwrap()
+}
+
+fn text_message(now: i64, msg_id: &str) -> String {
+    format!(
+        "<xml><ToUserName><![CDATA[gh_1]]></ToUserName><FromUserName><![CDATA[o1]]></FromUserName>\
+         <CreateTime>{now}</CreateTime><MsgType><![CDATA[text]]></MsgType>\
+         <Content><![CDATA[hi]]></Content><MsgId>{msg_id}</MsgId></xml>"
+    )
+}
+
+#[test]
+fn axum_bot_answers_pushes() {
+    let bot = BotProcess::start(&[]);
+    let url = bot.url.clone();
+    let (good, bad, replay) = runtime().block_on(async {
         let emu = Emulator::start().await.unwrap();
         let now = emu.now_ms() / 1000;
-        let text = format!(
-            "<xml><ToUserName><![CDATA[gh_1]]></ToUserName><FromUserName><![CDATA[o1]]></FromUserName>\
-             <CreateTime>{now}</CreateTime><MsgType><![CDATA[text]]></MsgType>\
-             <Content><![CDATA[hi]]></Content><MsgId>1</MsgId></xml>"
-        );
+        let text = text_message(now, "1");
         let good = emu
-            .push_callback(&CallbackPush::xml(&url, "demo-callback-token", text.clone()))
+            .push_callback(&CallbackPush::xml(&url, DEMO_TOKEN, text.clone()))
             .await
             .unwrap();
         let bad = emu
-            .push_callback(&CallbackPush::xml(&url, "wrong-token", text))
+            .push_callback(&CallbackPush::xml(&url, "wrong-token", text.clone()))
+            .await
+            .unwrap();
+        // A signed push dated 1970: a replay, refused with the reason.
+        let replay = emu
+            .push_callback(
+                &CallbackPush::xml(&url, DEMO_TOKEN, text_message(1, "2")).with_timestamp(1),
+            )
             .await
             .unwrap();
         emu.shutdown().await;
-        (good, bad)
+        (good, bad, replay)
     });
-    let _ = bot.kill();
-    let _ = bot.wait();
-    drop(output);
     assert_eq!(good.status, 200);
     assert!(good.text().contains("echo: hi"), "{}", good.text());
     assert_ne!(bad.status, 200, "a wrong signature is refused");
+    assert_eq!(replay.status, 403, "{}", replay.text());
+    assert!(
+        replay
+            .text()
+            .contains("timestamp 1 is more than 300 s away"),
+        "{}",
+        replay.text()
+    );
+    assert!(
+        bot.status_of("PUT").contains(" 405 "),
+        "{}",
+        bot.status_of("PUT")
+    );
+    assert!(bot.status_of("DELETE").contains(" 405 "));
+}
+
+/// WeChat's retries of one push while the bot's slow work (a customer service message, slowed
+/// down by the emulator) is running: the first copy, then three retries 400 ms apart, each
+/// sealed again with new random bytes, nonce and timestamp, spread over `bots` in turn.
+async fn deliver_with_retries(
+    bots: &[&str],
+    emu: &wechat_emulator::EmulatorHandle,
+) -> Vec<wechat_emulator::CallbackResponse> {
+    emu.inject(
+        wechat_emulator::Fault::delay(std::time::Duration::from_millis(1500))
+            .on_path(CUSTOM_SEND)
+            .once(),
+    );
+    let now = emu.now_ms() / 1000;
+    let message = text_message(now, &format!("{now}0042"));
+    let copy = |i: usize| {
+        let push = CallbackPush::xml(bots[i % bots.len()], DEMO_TOKEN, message.clone())
+            .with_query("openid", "o1")
+            .with_timestamp(now + i as i64)
+            .encrypted(DEMO_AES_KEY, wechat_emulator::demo::APPID);
+        async move {
+            tokio::time::sleep(std::time::Duration::from_millis(400 * i as u64)).await;
+            emu.push_callback(&push).await.unwrap()
+        }
+    };
+    let (a, b, c, d) = tokio::join!(copy(0), copy(1), copy(2), copy(3));
+    // The slow work ends 1.5 s after the first copy; wait for it, and a little more.
+    let start = std::time::Instant::now();
+    while emu.calls(CUSTOM_SEND) == 0 && start.elapsed().as_secs() < 10 {
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    vec![a, b, c, d]
+}
+
+fn assert_handled_once(answers: &[wechat_emulator::CallbackResponse], calls: u64) {
+    assert_eq!(calls, 1, "the slow work ran {calls} times");
+    let texts: Vec<String> = answers
+        .iter()
+        .map(|a| {
+            assert_eq!(a.status, 200, "{}", a.text());
+            a.plaintext.clone().unwrap_or_default()
+        })
+        .collect();
+    assert_eq!(
+        texts.iter().filter(|t| t.contains("echo: hi")).count(),
+        1,
+        "{texts:?}"
+    );
+    assert_eq!(
+        texts.iter().filter(|t| *t == "success").count(),
+        3,
+        "{texts:?}"
+    );
+}
+
+fn api_env(emu: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("WECHAT_SECRET", wechat_emulator::demo::SECRET.to_owned()),
+        ("WECHAT_API_BASE", emu.to_owned()),
+    ]
+}
+
+#[test]
+fn axum_bot_handles_a_push_retried_three_times_once() {
+    let rt = runtime();
+    let emu = rt.block_on(Emulator::start()).unwrap();
+    let env = api_env(emu.base_url());
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let bot = BotProcess::start(&env);
+    let answers = rt.block_on(deliver_with_retries(&[&bot.url], &emu));
+    assert_handled_once(&answers, emu.calls(CUSTOM_SEND));
+    rt.block_on(emu.shutdown());
+}
+
+#[test]
+fn two_axum_bots_sharing_redis_handle_a_retried_push_once() {
+    let redis = redis_server::RedisServer::start();
+    let rt = runtime();
+    let emu = rt.block_on(Emulator::start()).unwrap();
+    let mut env = api_env(emu.base_url());
+    env.push(("WECHAT_REDIS_URL", redis.url()));
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (a, b) = (BotProcess::start(&env), BotProcess::start(&env));
+    let answers = rt.block_on(deliver_with_retries(&[&a.url, &b.url], &emu));
+    assert_handled_once(&answers, emu.calls(CUSTOM_SEND));
+    rt.block_on(emu.shutdown());
 }

@@ -11,7 +11,7 @@ fuzz_target!(|data: &[u8]| {
     }
     if let Ok(m) = Message::from_xml(data) {
         let _ = serde_json::to_string(&m).expect("serializable");
-        let _ = m.dedup_key();
+        let _ = wechat_core::callback::dedup_key(&m, data);
         Message::parse(m.to_xml().as_bytes()).expect("to_xml re-parses");
     }
 });

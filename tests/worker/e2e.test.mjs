@@ -124,14 +124,15 @@ const field = (xml, name) => {
   return m ? m[1] : undefined;
 };
 
-function textMessage(content, msgId = "1234567890123456789") {
+// Every message its own MsgId: the Worker handles each push once, by MsgId for user messages.
+let lastMsgId = BigInt(Date.now()) * 1000n;
+function textMessage(content, msgId = String(++lastMsgId)) {
   return `<xml><ToUserName><![CDATA[gh_e2e]]></ToUserName><FromUserName><![CDATA[oUser1]]></FromUserName>` +
     `<CreateTime>${Math.floor(Date.now() / 1000)}</CreateTime><MsgType><![CDATA[text]]></MsgType>` +
     `<Content><![CDATA[${content}]]></Content><MsgId>${msgId}</MsgId></xml>`;
 }
 
-function signedQuery(extra = {}) {
-  const timestamp = String(Math.floor(Date.now() / 1000));
+function signedQuery(extra = {}, timestamp = String(Math.floor(Date.now() / 1000))) {
   const nonce = randomBytes(6).toString("hex");
   return new URLSearchParams({ signature: sha1(TOKEN, timestamp, nonce), timestamp, nonce, openid: "oUser1", ...extra });
 }
@@ -181,64 +182,7 @@ after(async () => {
   if (process.env.WORKER_E2E_LOG) console.log(devLog);
 });
 
-// ----- the callback ------------------------------------------------------------------------------
-
-test("URL verification echoes echostr after the signature check, and refuses a bad signature", async () => {
-  const q = signedQuery({ echostr: "8392717163550118" });
-  const ok = await fetch(`${base}/?${q}`);
-  assert.equal(ok.status, 200);
-  assert.equal(await ok.text(), "8392717163550118");
-
-  q.set("signature", "0".repeat(40));
-  const bad = await fetch(`${base}/?${q}`);
-  assert.ok(bad.status >= 400 && bad.status < 500, `status ${bad.status}`);
-  assert.ok(!(await bad.text()).includes("8392717163550118"));
-});
-
-test("a plain text message gets a text reply quoting it", async () => {
-  const res = await fetch(`${base}/?${signedQuery()}`, { method: "POST", body: textMessage("hello plain") });
-  const xml = await res.text();
-  assert.equal(res.status, 200, xml);
-  assert.equal(field(xml, "MsgType"), "text");
-  assert.equal(field(xml, "Content"), "You said: hello plain");
-  assert.equal(field(xml, "ToUserName"), "oUser1");
-  assert.equal(field(xml, "FromUserName"), "gh_e2e");
-});
-
-test("an encrypted message gets an encrypted, signed reply", async () => {
-  const encrypted = encrypt(textMessage("hello safe 你好"), APPID);
-  const q = signedQuery({ encrypt_type: "aes" });
-  q.set("msg_signature", sha1(TOKEN, q.get("timestamp"), q.get("nonce"), encrypted));
-  const body = `<xml><ToUserName><![CDATA[gh_e2e]]></ToUserName><Encrypt><![CDATA[${encrypted}]]></Encrypt></xml>`;
-  const res = await fetch(`${base}/?${q}`, { method: "POST", body });
-  const xml = await res.text();
-  assert.equal(res.status, 200, xml);
-  const enc = field(xml, "Encrypt");
-  assert.ok(enc, xml);
-  assert.equal(field(xml, "MsgSignature"), sha1(TOKEN, field(xml, "TimeStamp"), field(xml, "Nonce"), enc));
-  assert.equal(field(xml, "TimeStamp"), q.get("timestamp"));
-  assert.equal(field(xml, "Nonce"), q.get("nonce"));
-  const { message, receiverId } = decrypt(enc);
-  assert.equal(receiverId, APPID);
-  assert.equal(field(message, "Content"), "You said: hello safe 你好");
-
-  // A tampered body is refused.
-  q.set("msg_signature", "1".repeat(40));
-  const bad = await fetch(`${base}/?${q}`, { method: "POST", body });
-  assert.ok(bad.status >= 400 && bad.status < 500, `status ${bad.status}`);
-  await bad.arrayBuffer();
-});
-
-test("a subscribe event gets a welcome", async () => {
-  const xml = `<xml><ToUserName><![CDATA[gh_e2e]]></ToUserName><FromUserName><![CDATA[oUser2]]></FromUserName>` +
-    `<CreateTime>1700000000</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[subscribe]]></Event></xml>`;
-  const res = await fetch(`${base}/?${signedQuery()}`, { method: "POST", body: xml });
-  const reply = await res.text();
-  assert.equal(res.status, 200, reply);
-  assert.match(field(reply, "Content"), /Welcome/);
-});
-
-// ----- the admin API and the token authority ------------------------------------------------------
+// ----- the admin API and the token authority (first: they count token fetches from zero) ------------------------------------------------------
 
 test("/api/ip needs the admin key", async () => {
   assert.equal((await admin({})).status, 401);
@@ -300,6 +244,115 @@ test("the emulator's faults give clear errors, and the Worker keeps serving", as
   await control("faults/clear", {});
   assert.equal((await admin()).status, 200);
   assert.equal((await fetch(`${base}/health`)).status, 200);
+});
+
+// ----- the callback ------------------------------------------------------------------------------
+
+test("URL verification echoes echostr after the signature check, and refuses a bad signature", async () => {
+  const q = signedQuery({ echostr: "8392717163550118" });
+  const ok = await fetch(`${base}/?${q}`);
+  assert.equal(ok.status, 200);
+  assert.equal(await ok.text(), "8392717163550118");
+
+  q.set("signature", "0".repeat(40));
+  const bad = await fetch(`${base}/?${q}`);
+  assert.ok(bad.status >= 400 && bad.status < 500, `status ${bad.status}`);
+  assert.ok(!(await bad.text()).includes("8392717163550118"));
+});
+
+test("a plain text message gets a text reply quoting it", async () => {
+  const res = await fetch(`${base}/?${signedQuery()}`, { method: "POST", body: textMessage("hello plain") });
+  const xml = await res.text();
+  assert.equal(res.status, 200, xml);
+  assert.equal(field(xml, "MsgType"), "text");
+  assert.equal(field(xml, "Content"), "You said: hello plain");
+  assert.equal(field(xml, "ToUserName"), "oUser1");
+  assert.equal(field(xml, "FromUserName"), "gh_e2e");
+});
+
+test("an encrypted message gets an encrypted, signed reply", async () => {
+  const encrypted = encrypt(textMessage("hello safe 你好"), APPID);
+  const q = signedQuery({ encrypt_type: "aes" });
+  q.set("msg_signature", sha1(TOKEN, q.get("timestamp"), q.get("nonce"), encrypted));
+  const body = `<xml><ToUserName><![CDATA[gh_e2e]]></ToUserName><Encrypt><![CDATA[${encrypted}]]></Encrypt></xml>`;
+  const res = await fetch(`${base}/?${q}`, { method: "POST", body });
+  const xml = await res.text();
+  assert.equal(res.status, 200, xml);
+  const enc = field(xml, "Encrypt");
+  assert.ok(enc, xml);
+  assert.equal(field(xml, "MsgSignature"), sha1(TOKEN, field(xml, "TimeStamp"), field(xml, "Nonce"), enc));
+  assert.equal(field(xml, "TimeStamp"), q.get("timestamp"));
+  assert.equal(field(xml, "Nonce"), q.get("nonce"));
+  const { message, receiverId } = decrypt(enc);
+  assert.equal(receiverId, APPID);
+  assert.equal(field(message, "Content"), "You said: hello safe 你好");
+
+  // A tampered body is refused.
+  q.set("msg_signature", "1".repeat(40));
+  const bad = await fetch(`${base}/?${q}`, { method: "POST", body });
+  assert.ok(bad.status >= 400 && bad.status < 500, `status ${bad.status}`);
+  await bad.arrayBuffer();
+});
+
+test("a subscribe event gets a welcome", async () => {
+  const xml = `<xml><ToUserName><![CDATA[gh_e2e]]></ToUserName><FromUserName><![CDATA[oUser2]]></FromUserName>` +
+    `<CreateTime>1700000000</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[subscribe]]></Event></xml>`;
+  const res = await fetch(`${base}/?${signedQuery()}`, { method: "POST", body: xml });
+  const reply = await res.text();
+  assert.equal(res.status, 200, reply);
+  assert.match(field(reply, "Content"), /Welcome/);
+});
+
+test("a replayed push outside the timestamp window is refused with the reason; other methods get 405", async () => {
+  const res = await fetch(`${base}/?${signedQuery({}, "1")}`, { method: "POST", body: textMessage("from 1970") });
+  const text = await res.text();
+  assert.equal(res.status, 403, text);
+  assert.match(text, /timestamp 1 is more than 300 s away/);
+  for (const method of ["PUT", "DELETE", "PATCH"]) {
+    const other = await fetch(`${base}/`, { method });
+    assert.equal(other.status, 405, method);
+    assert.equal(other.headers.get("allow"), "GET, POST");
+    await other.arrayBuffer();
+  }
+});
+
+test("a push retried while the Worker is still working is handled once", async (t) => {
+  const path = "/cgi-bin/message/custom/send";
+  await new Promise((r) => setTimeout(r, 500)); // earlier pushes' follow-ups have finished
+  const calls = async () => (await control("stats?requests=0")).calls[path] ?? 0;
+  const before = await calls();
+  // The follow-up (a customer service message) takes 2 s: the retries arrive while it runs.
+  await control("faults", { kind: "delay", ms: 2000, path, times: 1 });
+  const message = textMessage("only once");
+  const deliver = async (i) => {
+    const encrypted = encrypt(message, APPID); // new random bytes every time
+    const q = signedQuery({ encrypt_type: "aes" }, String(Math.floor(Date.now() / 1000) + i));
+    q.set("msg_signature", sha1(TOKEN, q.get("timestamp"), q.get("nonce"), encrypted));
+    const res = await fetch(`${base}/?${q}`, {
+      method: "POST",
+      body: `<xml><ToUserName><![CDATA[gh_e2e]]></ToUserName><Encrypt><![CDATA[${encrypted}]]></Encrypt></xml>`,
+    });
+    return { status: res.status, body: await res.text() };
+  };
+  const start = performance.now();
+  const first = await deliver(0);
+  const answered = performance.now() - start;
+  assert.equal(first.status, 200, first.body);
+  assert.equal(field(decrypt(field(first.body, "Encrypt")).message, "Content"), "You said: only once");
+  assert.ok(answered < 1500, `answered after ${answered} ms, before the slow work ended`);
+  t.diagnostic(`first copy answered in ${answered.toFixed(1)} ms while its 2 s follow-up ran`);
+  for (let i = 1; i <= 3; i++) {
+    await new Promise((r) => setTimeout(r, 300));
+    const retry = await deliver(i);
+    assert.equal(retry.status, 200, retry.body);
+    assert.equal(retry.body, "success");
+  }
+  const deadline = Date.now() + 10_000;
+  while ((await calls()) === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  await new Promise((r) => setTimeout(r, 1000));
+  assert.equal((await calls()) - before, 1);
+  // After the work: still handled once.
+  assert.equal((await deliver(4)).body, "success");
 });
 
 test("latency under wrangler dev", async (t) => {

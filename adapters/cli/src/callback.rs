@@ -248,7 +248,10 @@ pub fn parse() -> Result<(), Failure> {
     }
     out.insert("from".into(), message.from_user_name().into());
     out.insert("to".into(), message.to_user_name().into());
-    out.insert("dedup_key".into(), message.dedup_key().into());
+    out.insert(
+        "dedup_key".into(),
+        wechat_core::callback::dedup_key(&message, &body).into(),
+    );
     let mut fields = message.to_fields();
     fields.retain(|_, v| !v.is_null());
     out.insert("fields".into(), fields.into());

@@ -6,6 +6,10 @@
 //! - The lease is freed only by its holder, and a rejected token is deleted only if it is still the
 //!   one stored, both atomically in Lua: a slow process never throws away a fresh token.
 //! - Keys are the core's (platform, app, kind; never a secret), under an optional prefix.
+//! - Pushes are handled once ([`DedupStore`]): a claim is `SET key p:holder NX PX lease`, and
+//!   when the key exists its record says "in progress" or "done", read in the same Lua script;
+//!   done is `SET key d:holder PX keep`; a release deletes the claim only if `holder` still holds
+//!   it. Every process sharing the server sees one answer per key.
 //! - Redis errors come back as [`StoreError`]s: the client then treats the store as a miss, logs a
 //!   warning, and keeps working on its own process's copy.
 //!
@@ -24,6 +28,7 @@ use std::time::Duration;
 
 use redis::aio::{ConnectionManager, ConnectionManagerConfig};
 use redis::{AsyncCommands, Script, SetExpiry, SetOptions};
+use wechat_core::callback::{DedupStore, Seen};
 use wechat_core::client::TokenStore;
 use wechat_core::token::StoreError;
 use wechat_core::{Secret, StoredToken};
@@ -42,6 +47,24 @@ local raw = redis.call('GET', KEYS[1])
 if not raw then return 0 end
 local ok, record = pcall(cjson.decode, raw)
 if ok and type(record) == 'table' and record['value'] == ARGV[1] then
+  return redis.call('DEL', KEYS[1])
+end
+return 0
+";
+
+/// Claims a push: `SET NX PX`, or says what the record is, atomically.
+const DEDUP_CLAIM: &str = r"
+if redis.call('SET', KEYS[1], 'p:' .. ARGV[1], 'NX', 'PX', ARGV[2]) then
+  return 'new'
+end
+local record = redis.call('GET', KEYS[1])
+if record and string.sub(record, 1, 2) == 'd:' then return 'done' end
+return 'busy'
+";
+
+/// Deletes a claim only if `ARGV[1]` still holds it and it is not done.
+const DEDUP_RELEASE: &str = r"
+if redis.call('GET', KEYS[1]) == 'p:' .. ARGV[1] then
   return redis.call('DEL', KEYS[1])
 end
 return 0
@@ -76,6 +99,8 @@ pub struct RedisStore {
     prefix: String,
     release: Script,
     invalidate: Script,
+    dedup_claim: Script,
+    dedup_release: Script,
 }
 
 impl std::fmt::Debug for RedisStore {
@@ -132,6 +157,8 @@ impl RedisStore {
             prefix: String::new(),
             release: Script::new(RELEASE),
             invalidate: Script::new(INVALIDATE_IF),
+            dedup_claim: Script::new(DEDUP_CLAIM),
+            dedup_release: Script::new(DEDUP_RELEASE),
         }
     }
 
@@ -147,6 +174,23 @@ impl RedisStore {
         k.push_str(&self.prefix);
         k.push_str(key);
         k
+    }
+
+    /// Runs a script that deletes `key` if `holder` still holds it.
+    async fn delete_if_held(
+        &self,
+        script: &Script,
+        key: &str,
+        holder: &str,
+    ) -> Result<(), StoreError> {
+        let mut conn = self.conn.clone();
+        let _: i64 = script
+            .key(self.redis_key(key))
+            .arg(holder)
+            .invoke_async(&mut conn)
+            .await
+            .map_err(redis_error)?;
+        Ok(())
     }
 
     /// The connection manager (for health checks and other commands).
@@ -214,15 +258,7 @@ impl TokenStore for RedisStore {
     }
 
     async fn release(&self, key: &str, holder: &str) -> Result<(), StoreError> {
-        let mut conn = self.conn.clone();
-        let _: i64 = self
-            .release
-            .key(self.redis_key(key))
-            .arg(holder)
-            .invoke_async(&mut conn)
-            .await
-            .map_err(redis_error)?;
-        Ok(())
+        self.delete_if_held(&self.release, key, holder).await
     }
 
     async fn invalidate_if(&self, key: &str, value: &Secret) -> Result<bool, StoreError> {
@@ -235,5 +271,36 @@ impl TokenStore for RedisStore {
             .await
             .map_err(redis_error)?;
         Ok(deleted > 0)
+    }
+}
+
+impl DedupStore for RedisStore {
+    async fn claim(&self, key: &str, holder: &str, lease_ms: u64) -> Result<Seen, StoreError> {
+        let mut conn = self.conn.clone();
+        let answer: String = self
+            .dedup_claim
+            .key(self.redis_key(key))
+            .arg(holder)
+            .arg(lease_ms.max(1))
+            .invoke_async(&mut conn)
+            .await
+            .map_err(redis_error)?;
+        Ok(match answer.as_str() {
+            "new" => Seen::New,
+            "done" => Seen::Done,
+            _ => Seen::InProgress,
+        })
+    }
+
+    async fn complete(&self, key: &str, holder: &str, keep_ms: u64) -> Result<(), StoreError> {
+        let mut conn = self.conn.clone();
+        let options = SetOptions::default().with_expiration(SetExpiry::PX(keep_ms.max(1)));
+        conn.set_options::<_, _, ()>(self.redis_key(key), format!("d:{holder}"), options)
+            .await
+            .map_err(redis_error)
+    }
+
+    async fn release(&self, key: &str, holder: &str) -> Result<(), StoreError> {
+        self.delete_if_held(&self.dedup_release, key, holder).await
     }
 }

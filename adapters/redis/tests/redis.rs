@@ -272,3 +272,66 @@ fn twelve_processes_on_an_expired_stable_token_make_one_fetch() {
 fn twelve_processes_on_an_expired_classic_token_make_one_fetch() {
     twelve_processes(true);
 }
+
+#[test]
+fn pushes_are_claimed_once_marked_done_and_released() {
+    use wechat_core::callback::{Claim, Dedup};
+    let redis = RedisServer::start();
+    runtime().block_on(async {
+        let store = RedisStore::connect(&redis.url())
+            .await
+            .unwrap()
+            .with_prefix("t3:");
+        let dedup = Dedup::new(store.clone()).lease_ms(200).keep_ms(60_000);
+        let key = "sha256:0123";
+
+        // Twenty connections race for one push: one wins.
+        let mut racers = Vec::new();
+        for i in 0..20 {
+            let store = RedisStore::connect(&redis.url())
+                .await
+                .unwrap()
+                .with_prefix("t3:");
+            racers.push(tokio::spawn(async move {
+                Dedup::new(store)
+                    .claim(key, &format!("h{i}"))
+                    .await
+                    .unwrap()
+            }));
+        }
+        let mut won = Vec::new();
+        for r in racers {
+            if let Claim::New(ticket) = r.await.unwrap() {
+                won.push(ticket);
+            }
+        }
+        assert_eq!(won.len(), 1);
+        let mut conn = store.connection();
+        let raw: String = conn.get(format!("t3:wechat:dedup:{key}")).await.unwrap();
+        assert!(raw.starts_with("p:h"), "{raw}");
+
+        // Released by its holder: handled again by the next retry.
+        dedup.release(&won[0]).await.unwrap();
+        let Claim::New(ticket) = dedup.claim(key, "retry").await.unwrap() else {
+            panic!()
+        };
+        assert_eq!(dedup.claim(key, "other").await.unwrap(), Claim::InProgress);
+        dedup.done(&ticket).await.unwrap();
+        assert_eq!(dedup.claim(key, "late").await.unwrap(), Claim::Done);
+        let ttl: i64 = conn.pttl(format!("t3:wechat:dedup:{key}")).await.unwrap();
+        assert!((59_000..=60_000).contains(&ttl), "{ttl}");
+        dedup.release(&ticket).await.unwrap();
+        assert_eq!(dedup.claim(key, "later").await.unwrap(), Claim::Done);
+
+        // A claim runs out with its lease; a late release of it leaves the new claim alone.
+        let Claim::New(dead) = dedup.claim("k2", "dead").await.unwrap() else {
+            panic!()
+        };
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let Claim::New(_) = dedup.claim("k2", "alive").await.unwrap() else {
+            panic!()
+        };
+        dedup.release(&dead).await.unwrap();
+        assert_eq!(dedup.claim("k2", "x").await.unwrap(), Claim::InProgress);
+    });
+}

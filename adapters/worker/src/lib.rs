@@ -13,7 +13,11 @@
 //! - [`authority`]: token refresh owned by one Durable Object, with KV as the
 //!   fast read path ([`AuthorityStore`] in isolates, [`Authority`] in the object).
 //! - [`callback`]: a `worker::Request` through the core's callback pipeline and
-//!   back to a `worker::Response`.
+//!   back to a `worker::Response`; [`callback::handle_callback_once`] answers
+//!   first, runs the slow work with `wait_until`, and handles each push once.
+//! - [`dedup`]: "seen before?" for a push, answered atomically by one Durable
+//!   Object per push key ([`DurableDedup`] in isolates, [`DedupObject`] in the
+//!   object).
 //!
 //! This crate builds for `wasm32-unknown-unknown` only. It never enables the
 //! `worker` crate's `http` feature, so a Worker that depends on it keeps the
@@ -24,6 +28,8 @@ pub mod authority;
 #[cfg(target_arch = "wasm32")]
 pub mod callback;
 mod clock;
+#[cfg(target_arch = "wasm32")]
+pub mod dedup;
 mod error;
 mod fetch;
 mod kv;
@@ -33,6 +39,8 @@ mod runtime;
 #[cfg(target_arch = "wasm32")]
 pub use authority::{Authority, AuthorityStore, DurableStore};
 pub use clock::WorkerClock;
+#[cfg(target_arch = "wasm32")]
+pub use dedup::{DedupObject, DurableDedup};
 pub use error::Error;
 pub use fetch::{FetchClient, from_worker_response, to_worker_request};
 pub use kv::{KV_MIN_TTL_SECS, KvStore, clamp_ttl};

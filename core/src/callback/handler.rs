@@ -95,9 +95,10 @@ impl Received {
         raw_fields(&self.body)
     }
 
-    /// [`Message::dedup_key`].
+    /// The push's [`dedup_key`](super::dedup_key): equal for WeChat's retries of this push
+    /// (however they are encrypted and signed), different for any other push.
     pub fn dedup_key(&self) -> String {
-        self.message.dedup_key()
+        super::dedup::dedup_key(&self.message, &self.body)
     }
 }
 

@@ -9,9 +9,11 @@
 //!   error when a known type's fields do not fit.
 //! - [`Reply`]: passive replies.
 //! - [`mini_program`]: `encryptedData` decryption.
+//! - [`dedup`]: a key per push ([`dedup_key`]) and [`Dedup`], which handles each push once.
 //! - [`Pusher`]: the other side: pushes as WeChat sends them, and the bot's answer read back.
 
 mod crypto;
+pub mod dedup;
 mod error;
 mod handler;
 mod message;
@@ -21,6 +23,7 @@ mod reply;
 mod xml;
 
 pub use crypto::{MessageCrypto, Sealed, sha1_signature, verify_sha1_signature};
+pub use dedup::{Claim, Dedup, DedupStore, MemoryDedup, Once, OnceError, Seen, Ticket, dedup_key};
 pub use error::CallbackError;
 pub use handler::{
     CallbackHandler, DEFAULT_MAX_BODY_BYTES, Incoming, Platform, Received, ReplyContext,

@@ -115,7 +115,7 @@ fn official_message_through_the_handler() {
     assert_eq!(text.agent_id, Some(218));
     assert_eq!(
         received.dedup_key(),
-        "wx5823bf96d3bd56c7:4561255354251345929"
+        "msg:wx5823bf96d3bd56c7:4561255354251345929"
     );
     assert_eq!(received.reply.receiver_id(), Some(CORP_ID));
 

@@ -3,6 +3,7 @@
 #[macro_use]
 mod common;
 
+mod callback_dedup;
 mod callback_messages;
 mod callback_props;
 mod callback_replies;

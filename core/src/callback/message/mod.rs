@@ -82,7 +82,7 @@ impl std::ops::Deref for Untyped {
     }
 }
 
-/// The header fields of a message, for replies and deduplication.
+/// The header fields of a message, for replies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Header<'m> {
     /// `ToUserName` (or `AppId` / `SuiteId` for component and suite pushes).
@@ -311,33 +311,6 @@ impl Message {
     /// `ToUserName`: our account.
     pub fn to_user_name(&self) -> &str {
         self.header().to_user_name
-    }
-
-    /// A key that is equal for WeChat's retries of one push and different otherwise.
-    ///
-    /// WeChat retries a push three times when it gets no answer within 5 seconds. Messages
-    /// are keyed by `MsgId`; events by sender and `CreateTime` (as WeChat recommends);
-    /// `InfoType` pushes by receiver, type and time. The receiving account is part of every
-    /// key, so one store can serve many accounts.
-    pub fn dedup_key(&self) -> String {
-        let h = self.header();
-        match self {
-            Message::Component(c) => {
-                format!("{}:{}:{}", h.to_user_name, c.info_type(), h.create_time)
-            }
-            Message::Suite(s) => format!("{}:{}:{}", h.to_user_name, s.info_type(), h.create_time),
-            Message::Event(e) => format!(
-                "{}:{}:{}:{}",
-                h.to_user_name,
-                h.from_user_name,
-                h.create_time,
-                e.name()
-            ),
-            _ => match h.msg_id {
-                Some(id) => format!("{}:{}", h.to_user_name, id),
-                None => format!("{}:{}:{}", h.to_user_name, h.from_user_name, h.create_time),
-            },
-        }
     }
 
     /// The message as WeChat's flat object, with `MsgType`, `Event`, `InfoType` and
