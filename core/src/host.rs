@@ -5,6 +5,7 @@ use crate::error::{Error, Result};
 /// A WeChat API host.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Host {
     /// `api.weixin.qq.com`: Official Account, Mini Program, Open Platform.
     Api,
