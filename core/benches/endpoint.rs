@@ -5,9 +5,8 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use wechat_core::api::oa::basic::GetApiDomainIp;
 use wechat_core::api::oa::menu::{Button, CreateMenu};
-use wechat_core::auth::add_token;
 use wechat_core::client::{HttpClient, Runtime};
-use wechat_core::endpoint::{Endpoint, build_request};
+use wechat_core::endpoint::{Endpoint, build_request_with_token};
 use wechat_core::{Client, Hosts, MemoryStore, Secret, TokenFlow};
 
 struct NoHttp;
@@ -39,8 +38,8 @@ fn bench(c: &mut Criterion) {
     let ip_body = br#"{"ip_list":["101.89.47.18","101.91.34.103","101.91.37.125"]}"#.to_vec();
     c.bench_function("get_api_domain_ip build+parse", |b| {
         b.iter(|| {
-            let mut req = build_request(&hosts, black_box(&GetApiDomainIp {})).unwrap();
-            add_token(&mut req, &token).unwrap();
+            let req =
+                build_request_with_token(&hosts, black_box(&GetApiDomainIp {}), &token).unwrap();
             black_box(req);
             let resp = http::Response::new(ip_body.clone());
             black_box(GetApiDomainIp::parse(&resp).unwrap())
@@ -61,8 +60,7 @@ fn bench(c: &mut Criterion) {
     let ok = br#"{"errcode":0,"errmsg":"ok"}"#.to_vec();
     c.bench_function("menu/create build+parse", |b| {
         b.iter(|| {
-            let mut req = build_request(&hosts, black_box(&menu)).unwrap();
-            add_token(&mut req, &token).unwrap();
+            let req = build_request_with_token(&hosts, black_box(&menu), &token).unwrap();
             black_box(req);
             black_box(CreateMenu::parse(&http::Response::new(ok.clone())).unwrap())
         })

@@ -1,5 +1,4 @@
-//! Auth schemes applied to built requests: what a client carries ([`Auth`]) and how its
-//! credential reaches the request (a token or webhook key in the query, a [`Signer`]'s signature).
+//! What a client calls as ([`Auth`]), and the [`Signer`]s of the signed auth schemes.
 //!
 //! The driver ([`crate::client`]) applies an endpoint's [`AuthScheme`] in one step after the
 //! request is built, with `now` and a nonce from the runtime, and, for signed schemes, asks the
@@ -10,8 +9,8 @@ use std::fmt;
 use std::sync::Arc;
 
 use crate::client::{MaybeSend, MaybeSync};
-use crate::endpoint::{AuthScheme, Meta, encode_component, meta_of};
-use crate::error::{Error, Result};
+use crate::endpoint::Meta;
+use crate::error::Result;
 use crate::secret::Secret;
 use crate::token::TokenFlow;
 
@@ -90,62 +89,32 @@ impl From<TokenFlow> for Auth {
     }
 }
 
-/// Puts a token into a request built for a token-scheme endpoint, under the query parameter its
-/// scheme names (`access_token`, `component_access_token`, ...).
-pub fn add_token(request: &mut http::Request<Vec<u8>>, token: &Secret) -> Result<()> {
-    let scheme = meta_of(request).map_or(AuthScheme::AccessToken, |m| m.auth);
-    match scheme.query_name() {
-        Some(name) if scheme.is_token() => add_query_first(request, name, token),
-        _ => Err(Error::Build(format!("{scheme:?} takes no token"))),
-    }
-}
-
-/// Puts `name=value` first in a request's query, as WeChat's documents write credentials.
-pub fn add_query_first(
-    request: &mut http::Request<Vec<u8>>,
-    name: &str,
-    value: &Secret,
-) -> Result<()> {
-    let uri = request.uri();
-    let mut pq = String::with_capacity(uri.path().len() + name.len() + value.expose().len() + 64);
-    pq.push_str(uri.path());
-    pq.push('?');
-    pq.extend(encode_component(name));
-    pq.push('=');
-    pq.extend(encode_component(value.expose()));
-    if let Some(q) = uri.query().filter(|q| !q.is_empty()) {
-        pq.push('&');
-        pq.push_str(q);
-    }
-    let mut parts = uri.clone().into_parts();
-    parts.path_and_query = Some(
-        pq.parse()
-            .map_err(|_| Error::Build(format!("cannot add {name} to the URL")))?,
-    );
-    *request.uri_mut() =
-        http::Uri::from_parts(parts).map_err(|_| Error::Build(format!("cannot add {name}")))?;
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::oa::basic::GetApiDomainIp;
-    use crate::endpoint::build_request;
+    use crate::api::oa::basic::ClearQuotaByAppSecret;
+    use crate::api::oa::user::GetUserInfo;
+    use crate::endpoint::build_request_with_token;
     use crate::host::Hosts;
 
     #[test]
     fn token_goes_first() {
-        let mut r = http::Request::new(Vec::new());
-        *r.uri_mut() = "https://x/p?a=1&b=2".parse().unwrap();
-        add_query_first(&mut r, "access_token", &Secret::new("T&1")).unwrap();
-        assert_eq!(r.uri(), "https://x/p?access_token=T%261&a=1&b=2");
-        let mut r = build_request(&Hosts::default(), &GetApiDomainIp {}).unwrap();
-        add_token(&mut r, &Secret::new("T")).unwrap();
+        let r = build_request_with_token(
+            &Hosts::default(),
+            &GetUserInfo::new("o1"),
+            &Secret::new("T&1"),
+        )
+        .unwrap();
         assert_eq!(
             r.uri(),
-            "https://api.weixin.qq.com/cgi-bin/get_api_domain_ip?access_token=T"
+            "https://api.weixin.qq.com/cgi-bin/user/info?access_token=T%261&openid=o1"
         );
+        let hosts = Hosts::default();
+        let robot = ClearQuotaByAppSecret {
+            appid: "wx1".into(),
+            appsecret: Secret::new("S"),
+        };
+        assert!(build_request_with_token(&hosts, &robot, &Secret::new("T")).is_err());
     }
 
     #[test]

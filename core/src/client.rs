@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::future::Future;
 use std::sync::{Arc, Mutex};
 
-use crate::auth::{Auth, SignContext, Signer, add_query_first};
+use crate::auth::{Auth, SignContext, Signer};
 use crate::endpoint::{self, AuthScheme, Body, Endpoint, Envelope, Meta, Method, Repeat};
 use crate::error::{Error, Result};
 use crate::host::{Host, Hosts};
@@ -414,7 +414,7 @@ impl<H: HttpClient, S: TokenStore, R: Runtime> Client<H, S, R> {
     pub async fn call<E: Endpoint + MaybeSync>(&self, endpoint: &E) -> Result<E::Response> {
         self.run(
             E::META,
-            || endpoint::build_request(&self.hosts, endpoint),
+            |credential| endpoint::build_request_with(&self.hosts, endpoint, credential),
             E::parse,
         )
         .await
@@ -438,11 +438,10 @@ impl<H: HttpClient, S: TokenStore, R: Runtime> Client<H, S, R> {
         let meta = raw_meta(method);
         self.run(
             meta,
-            || {
-                let query: Vec<_> = query
-                    .iter()
-                    .filter(|(k, _)| *k != "access_token")
-                    .copied()
+            |credential| {
+                let query: Vec<_> = credential
+                    .into_iter()
+                    .chain(query.iter().filter(|(k, _)| *k != "access_token").copied())
                     .collect();
                 let mut request =
                     endpoint::build_http(&self.hosts, method, host, path, &query, body.clone())?;
@@ -457,19 +456,18 @@ impl<H: HttpClient, S: TokenStore, R: Runtime> Client<H, S, R> {
     async fn run<T>(
         &self,
         meta: &'static Meta,
-        build: impl Fn() -> Result<http::Request<Vec<u8>>> + MaybeSend + MaybeSync,
+        build: impl Fn(Option<(&str, &str)>) -> Result<http::Request<Vec<u8>>> + MaybeSend + MaybeSync,
         parse: impl Fn(&http::Response<Vec<u8>>) -> Result<T> + MaybeSend + MaybeSync,
     ) -> Result<T> {
         let flow = self.flow_for(meta.auth)?;
         let mut refreshed = false;
         let mut transient = 0;
         loop {
-            let mut request = build()?;
             let token = match &flow {
                 Some(f) => Some(self.token_of(f).await?.value),
                 None => None,
             };
-            self.authorize(&mut request, meta, token.as_ref())?;
+            let request = self.authorize(meta, token.as_ref(), &build)?;
             let outcome = match self.shared.http.send(request).await {
                 Ok(response) => self.verify(meta, &response).and_then(|()| parse(&response)),
                 Err(e) => Err(e),
@@ -526,39 +524,41 @@ impl<H: HttpClient, S: TokenStore, R: Runtime> Client<H, S, R> {
             })
     }
 
-    /// Applies an endpoint's auth scheme to its built request: the one step between build and send.
+    /// Builds the request and applies the endpoint's auth scheme: the one step between build and
+    /// send. A query credential (a token, a webhook key) goes first in the query while the URL is
+    /// assembled; a signer then signs the built request.
     fn authorize(
         &self,
-        request: &mut http::Request<Vec<u8>>,
         meta: &'static Meta,
         token: Option<&Secret>,
-    ) -> Result<()> {
+        build: &impl Fn(Option<(&str, &str)>) -> Result<http::Request<Vec<u8>>>,
+    ) -> Result<http::Request<Vec<u8>>> {
         let missing = |what: &str| {
             Error::Build(format!(
                 "{} needs {what}; this client is {:?}",
                 meta.name, self.auth
             ))
         };
-        match (meta.auth, &self.auth, token) {
-            (AuthScheme::None, ..) => Ok(()),
-            (scheme, _, Some(token)) if scheme.is_token() => add_query_first(
-                request,
+        let credential = match (meta.auth, &self.auth, token) {
+            (AuthScheme::None, ..) => None,
+            (scheme, _, Some(token)) if scheme.is_token() => Some((
                 scheme.query_name().unwrap_or("access_token"),
-                token,
-            ),
-            (AuthScheme::WebhookKey, Auth::Webhook(key), _) => add_query_first(request, "key", key),
-            (AuthScheme::WebhookKey, ..) => Err(missing("a webhook key")),
-            (scheme, ..) if scheme.is_signed() => {
-                let signer = self.signer().ok_or_else(|| missing("a signer"))?;
-                if let Some(token) = token {
-                    add_query_first(request, "access_token", token)?;
-                }
-                let nonce = self.nonce(32);
-                let context = SignContext::new(meta, self.shared.runtime.now_ms(), &nonce);
-                signer.sign(request, &context)
-            }
-            (scheme, ..) => Err(missing(&format!("{scheme:?}"))),
+                token.expose(),
+            )),
+            (AuthScheme::WebhookKey, Auth::Webhook(key), _) => Some(("key", key.expose())),
+            (AuthScheme::WebhookKey, ..) => return Err(missing("a webhook key")),
+            (AuthScheme::XpaySignature, _, Some(token)) => Some(("access_token", token.expose())),
+            (scheme, ..) if scheme.is_signed() => None,
+            (scheme, ..) => return Err(missing(&format!("{scheme:?}"))),
+        };
+        let mut request = build(credential)?;
+        if meta.auth.is_signed() {
+            let signer = self.signer().ok_or_else(|| missing("a signer"))?;
+            let nonce = self.nonce(32);
+            let context = SignContext::new(meta, self.shared.runtime.now_ms(), &nonce);
+            signer.sign(&mut request, &context)?;
         }
+        Ok(request)
     }
 
     fn signer(&self) -> Option<&Arc<dyn Signer>> {

@@ -391,12 +391,42 @@ pub fn build_request<E: Endpoint + ?Sized>(
     hosts: &Hosts,
     endpoint: &E,
 ) -> Result<http::Request<Vec<u8>>> {
+    build_request_with(hosts, endpoint, None)
+}
+
+/// Builds the request of a token-scheme endpoint with its token, under the query parameter its
+/// [`AuthScheme`] names (`access_token`, `component_access_token`, ...): for callers that do
+/// their own IO. The driver does the same in its auth step.
+pub fn build_request_with_token<E: Endpoint + ?Sized>(
+    hosts: &Hosts,
+    endpoint: &E,
+    token: &crate::secret::Secret,
+) -> Result<http::Request<Vec<u8>>> {
+    let scheme = E::META.auth;
+    match scheme.query_name() {
+        Some(name) if scheme.is_token() => {
+            build_request_with(hosts, endpoint, Some((name, token.expose())))
+        }
+        _ => Err(Error::Build(format!(
+            "{} takes no token ({scheme:?})",
+            E::META.name
+        ))),
+    }
+}
+
+/// [`build_request`] with a credential put first in the query while the URL is assembled, so
+/// that the driver's auth step parses the URL once.
+pub(crate) fn build_request_with<E: Endpoint + ?Sized>(
+    hosts: &Hosts,
+    endpoint: &E,
+    credential: Option<(&str, &str)>,
+) -> Result<http::Request<Vec<u8>>> {
     let meta = E::META;
     let path = endpoint.path()?;
     let query = endpoint.query()?;
-    let pairs: Vec<(&str, &str)> = query
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
+    let pairs: Vec<(&str, &str)> = credential
+        .into_iter()
+        .chain(query.iter().map(|(k, v)| (k.as_str(), v.as_str())))
         .collect();
     let mut request = build_http(
         hosts,
@@ -811,8 +841,11 @@ pub struct Ack {}
 /// }
 ///
 /// use wechat_core::{Endpoint, Hosts, Secret};
-/// let mut request = wechat_core::endpoint::build_request(&Hosts::default(), &GetApiDomainIp {})?;
-/// wechat_core::auth::add_token(&mut request, &Secret::new("TOKEN"))?;
+/// let request = wechat_core::endpoint::build_request_with_token(
+///     &Hosts::default(),
+///     &GetApiDomainIp {},
+///     &Secret::new("TOKEN"),
+/// )?;
 /// assert_eq!(
 ///     request.uri(),
 ///     "https://api.weixin.qq.com/cgi-bin/get_api_domain_ip?access_token=TOKEN"

@@ -12,7 +12,6 @@ pub mod user;
 
 pub use acquire::{Acquire, Action, Input, Need, Policy, StoreError};
 
-use crate::auth::add_token;
 use crate::endpoint::{AuthScheme, Endpoint};
 use crate::error::{Error, Result};
 use crate::host::Hosts;
@@ -454,11 +453,10 @@ fn build<E: Endpoint>(
     endpoint: &E,
     token: Option<&Secret>,
 ) -> Result<http::Request<Vec<u8>>> {
-    let mut request = crate::endpoint::build_request(hosts, endpoint)?;
-    if let Some(token) = token {
-        add_token(&mut request, token)?;
+    match token {
+        Some(token) => crate::endpoint::build_request_with_token(hosts, endpoint, token),
+        None => crate::endpoint::build_request(hosts, endpoint),
     }
-    Ok(request)
 }
 
 /// How long WeChat keeps pushed tickets valid, for their store TTL.

@@ -117,9 +117,12 @@ mod tests {
 
     #[test]
     fn work_user_info() {
-        let mut http =
-            build_request(&Hosts::default(), &GetWorkUserInfo { code: "C".into() }).unwrap();
-        crate::auth::add_token(&mut http, &Secret::new("AT")).unwrap();
+        let http = crate::endpoint::build_request_with_token(
+            &Hosts::default(),
+            &GetWorkUserInfo { code: "C".into() },
+            &Secret::new("AT"),
+        )
+        .unwrap();
         assert_eq!(
             http.uri(),
             "https://qyapi.weixin.qq.com/cgi-bin/auth/getuserinfo?access_token=AT&code=C"

@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 
 use serde_json::Value;
 use wechat_core::client::{HttpClient, Runtime};
-use wechat_core::endpoint::{Endpoint, build_request};
+use wechat_core::endpoint::{Endpoint, build_request, build_request_with_token};
 use wechat_core::{Client, ErrCode, Error, Hosts, MemoryStore, Secret, TokenFlow};
 
 /// The text of `tests/fixtures/<path>.json` at the repository root.
@@ -24,12 +24,13 @@ macro_rules! fixture {
 
 /// The request of an endpoint, with `ACCESS_TOKEN` as the token.
 pub fn build<E: Endpoint>(endpoint: &E) -> http::Request<Vec<u8>> {
-    let mut request = build_request(&Hosts::default(), endpoint).expect("the request builds");
+    let hosts = Hosts::default();
     if E::META.auth.is_token() {
-        wechat_core::auth::add_token(&mut request, &Secret::new("ACCESS_TOKEN"))
-            .expect("the token goes in");
+        build_request_with_token(&hosts, endpoint, &Secret::new("ACCESS_TOKEN"))
+    } else {
+        build_request(&hosts, endpoint)
     }
-    request
+    .expect("the request builds")
 }
 
 /// Asserts a `GET` with no body to `url` (query included).
