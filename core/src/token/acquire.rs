@@ -169,7 +169,7 @@ impl<'a> Acquire<'a> {
     }
 
     fn lease_key(&self) -> String {
-        super::keys::StoreKey::Lease { of: &self.key }.to_string()
+        super::keys::format(super::keys::StoreKey::Lease { of: &self.key })
     }
 
     /// Takes the outcome of the last action at `now_ms` and answers the next action.

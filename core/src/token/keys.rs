@@ -125,6 +125,14 @@ impl std::fmt::Display for StoreKey<'_> {
     }
 }
 
+/// Writes a store key (its `Display`, into a string sized up front: keys are made on every call).
+pub fn format(key: StoreKey<'_>) -> String {
+    use std::fmt::Write;
+    let mut out = String::with_capacity(80);
+    let _ = write!(out, "{key}");
+    out
+}
+
 /// Reads a store key back; `None` for a key the SDK does not write.
 pub fn parse(key: &str) -> Option<StoreKey<'_>> {
     if let Some(of) = key.strip_suffix(":lease") {

@@ -187,11 +187,10 @@ impl TokenFlow {
     pub fn key(&self) -> String {
         let key = match self {
             TokenFlow::Ticket { of, kind } => {
-                return StoreKey::Ticket {
+                return keys::format(StoreKey::Ticket {
                     of: &of.key(),
                     kind: kind.name(),
-                }
-                .to_string();
+                });
             }
             TokenFlow::Stable { appid, .. } => StoreKey::Stable { appid },
             TokenFlow::Classic { appid, .. } => StoreKey::Classic { appid },
@@ -212,26 +211,25 @@ impl TokenFlow {
                 corpid,
             },
         };
-        key.to_string()
+        keys::format(key)
     }
 
     /// The store key of the `component_verify_ticket` WeChat pushes to a platform.
     pub fn component_verify_ticket_key(component_appid: &str) -> String {
-        StoreKey::ComponentVerifyTicket { component_appid }.to_string()
+        keys::format(StoreKey::ComponentVerifyTicket { component_appid })
     }
 
     /// The store key of an authorizer's `authorizer_refresh_token`.
     pub fn authorizer_refresh_token_key(component_appid: &str, authorizer_appid: &str) -> String {
-        StoreKey::AuthorizerRefreshToken {
+        keys::format(StoreKey::AuthorizerRefreshToken {
             component_appid,
             appid: authorizer_appid,
-        }
-        .to_string()
+        })
     }
 
     /// The store key of the `suite_ticket` WeCom pushes to a suite.
     pub fn suite_ticket_key(suite_id: &str) -> String {
-        StoreKey::SuiteTicket { suite_id }.to_string()
+        keys::format(StoreKey::SuiteTicket { suite_id })
     }
 
     /// What the fetch needs first, in order: another flow's token, or a stored value.
