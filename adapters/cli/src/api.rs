@@ -125,7 +125,7 @@ async fn issue<S: TokenStore>(client: &Client<S>, force: bool) -> Result<Secret,
                 // WeChat's own force_refresh: a new token at once, the old one dead (20 a day).
                 let fresh = client
                     .call(&GetStableAccessToken {
-                        grant_type: "client_credential",
+                        grant_type: "client_credential".into(),
                         appid: appid.clone(),
                         secret: secret.clone(),
                         force_refresh: true,
