@@ -33,8 +33,15 @@ pub fn build_from_json<E: Endpoint + DeserializeOwned>(
     hosts: &Hosts,
     json: serde_json::Value,
 ) -> Result<http::Request<Vec<u8>>> {
-    let request: E =
-        serde_json::from_value(json).map_err(|e| Error::Build(format!("{}: {e}", E::META.name)))?;
+    let request: E = serde_path_to_error::deserialize(json).map_err(|e| {
+        let at = e.path().to_string();
+        let at = if at == "." {
+            String::new()
+        } else {
+            format!(" at `{at}`")
+        };
+        Error::Build(format!("{}{at}: {}", E::META.name, e.inner()))
+    })?;
     build_request(hosts, &request)
 }
 
@@ -114,7 +121,7 @@ pub fn near(name: &str) -> Vec<&'static str> {
             let path = e.meta.path.to_ascii_lowercase();
             let mut d = distance(&short, &ty).min(distance(&lower, &path));
             if !short.is_empty() && (ty.contains(&short) || path.contains(&short)) {
-                d = d.min(1);
+                d = d.min(2);
             }
             (d, e.meta.name)
         })

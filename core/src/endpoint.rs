@@ -513,7 +513,19 @@ pub fn decode<T: DeserializeOwned>(meta: &Meta, body: &[u8]) -> Result<T> {
         _ if body.iter().all(u8::is_ascii_whitespace) || meta.envelope == Envelope::Empty => {
             serde_json::from_slice(b"{}").map_err(|e| Error::decode(e, b""))
         }
-        _ => serde_json::from_slice(body).map_err(|e| Error::decode(e, shown)),
+        _ => {
+            serde_json::from_slice(body).map_err(|e| Error::decode(json_error::<T>(body, e), shown))
+        }
+    }
+}
+
+/// A JSON decoding error that names the field: the body is read a second time, tracking the
+/// path, only once the first read failed (the successful path pays nothing for it).
+fn json_error<T: DeserializeOwned>(body: &[u8], error: serde_json::Error) -> String {
+    let mut de = serde_json::Deserializer::from_slice(body);
+    match serde_path_to_error::deserialize::<_, T>(&mut de) {
+        Err(e) if e.path().to_string() != "." => format!("at `{}`: {}", e.path(), e.inner()),
+        _ => error.to_string(),
     }
 }
 
