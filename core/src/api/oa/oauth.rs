@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::endpoint::{Ack, encode_component};
+use crate::endpoint::Ack;
 use crate::host::{Host, Hosts};
 use crate::secret::Secret;
 
@@ -35,6 +35,20 @@ impl Scope {
     }
 }
 
+/// A browser-facing URL: the host's base, `path`, the query pairs in order and a fragment.
+pub(crate) fn browser_url(
+    hosts: &Hosts,
+    host: Host,
+    path: &str,
+    query: &[(&str, &str)],
+    fragment: Option<&str>,
+) -> url::Url {
+    let mut url = url::Url::parse(&hosts.url(host, path)).expect("bases are checked when set");
+    url.query_pairs_mut().extend_pairs(query);
+    url.set_fragment(fragment);
+    url
+}
+
 fn connect_url(
     hosts: &Hosts,
     path: &str,
@@ -42,14 +56,19 @@ fn connect_url(
     redirect_uri: &str,
     scope: Scope,
     state: &str,
-) -> String {
-    format!(
-        "{}?appid={}&redirect_uri={}&response_type=code&scope={}&state={}#wechat_redirect",
-        hosts.url(Host::Open, path),
-        encode_component(appid),
-        encode_component(redirect_uri),
-        scope.as_str(),
-        encode_component(state),
+) -> url::Url {
+    browser_url(
+        hosts,
+        Host::Open,
+        path,
+        &[
+            ("appid", appid),
+            ("redirect_uri", redirect_uri),
+            ("response_type", "code"),
+            ("scope", scope.as_str()),
+            ("state", state),
+        ],
+        Some("wechat_redirect"),
     )
 }
 
@@ -65,7 +84,7 @@ pub fn authorize_url(
     redirect_uri: &str,
     scope: Scope,
     state: &str,
-) -> String {
+) -> url::Url {
     connect_url(
         hosts,
         "/connect/oauth2/authorize",
@@ -80,7 +99,7 @@ pub fn authorize_url(
 /// WeChat redirects to `redirect_uri?code=CODE&state=STATE` after the user scans and confirms.
 ///
 /// <https://developers.weixin.qq.com/doc/oplatform/Website_App/WeChat_Login/Wechat_Login.html>
-pub fn qrconnect_url(hosts: &Hosts, appid: &str, redirect_uri: &str, state: &str) -> String {
+pub fn qrconnect_url(hosts: &Hosts, appid: &str, redirect_uri: &str, state: &str) -> url::Url {
     connect_url(
         hosts,
         "/connect/qrconnect",

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::endpoint::{Binary, encode_component};
+use crate::endpoint::Binary;
 use crate::host::{Host, Hosts};
 
 /// The kind of a parametric QR code.
@@ -123,11 +123,13 @@ pub struct ShowQrCode {
 
 /// The browser URL of a ticket's QR code image: `https://mp.weixin.qq.com/cgi-bin/showqrcode?ticket=`
 /// with the ticket percent-encoded.
-pub fn showqrcode_url(hosts: &Hosts, ticket: &str) -> String {
-    format!(
-        "{}?ticket={}",
-        hosts.url(Host::Mp, "/cgi-bin/showqrcode"),
-        encode_component(ticket)
+pub fn showqrcode_url(hosts: &Hosts, ticket: &str) -> url::Url {
+    super::oauth::browser_url(
+        hosts,
+        Host::Mp,
+        "/cgi-bin/showqrcode",
+        &[("ticket", ticket)],
+        None,
     )
 }
 
