@@ -796,10 +796,13 @@ fn decode_ext_value(raw: &str) -> Option<String> {
 
 /// The answer of endpoints that answer nothing but success (`errcode` 0, or a 204). What the
 /// answer holds besides (`errcode`, `errmsg`, ...) stays in [`Ack::extra`].
+///
+/// It reads and writes as the JSON object itself (`#[serde(transparent)]`), without the
+/// buffering a flattened field costs.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[serde(transparent)]
 pub struct Ack {
     /// Everything the answer holds, as WeChat sent it.
-    #[serde(flatten)]
     pub extra: Extra,
 }
 
