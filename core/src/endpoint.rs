@@ -543,7 +543,19 @@ pub fn decode<T: DeserializeOwned>(meta: &Meta, body: &[u8]) -> Result<T> {
         _ if body.iter().all(u8::is_ascii_whitespace) || meta.envelope == Envelope::Empty => {
             serde_json::from_slice(b"{}").map_err(|e| Error::decode(e, b""))
         }
-        _ => serde_json::from_slice(body).map_err(|e| Error::decode(e, shown)),
+        _ => {
+            serde_json::from_slice(body).map_err(|e| Error::decode(json_error::<T>(body, e), shown))
+        }
+    }
+}
+
+/// A JSON decoding error that names the field: the body is read a second time, tracking the
+/// path, only once the first read failed (the successful path pays nothing for it).
+fn json_error<T: DeserializeOwned>(body: &[u8], error: serde_json::Error) -> String {
+    let mut de = serde_json::Deserializer::from_slice(body);
+    match serde_path_to_error::deserialize::<_, T>(&mut de) {
+        Err(e) if e.path().to_string() != "." => format!("at `{}`: {}", e.path(), e.inner()),
+        _ => error.to_string(),
     }
 }
 
@@ -688,6 +700,24 @@ pub struct Binary {
     pub bytes: Vec<u8>,
 }
 
+/// A binary answer as JSON: `content_type`, `filename`, `len` and the bytes as standard
+/// `base64`.
+impl Serialize for Binary {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> std::result::Result<S::Ok, S::Error> {
+        use base64::Engine;
+        use serde::ser::SerializeStruct;
+        let mut s = ser.serialize_struct("Binary", 4)?;
+        s.serialize_field("content_type", &self.content_type)?;
+        s.serialize_field("filename", &self.filename)?;
+        s.serialize_field("len", &self.bytes.len())?;
+        s.serialize_field(
+            "base64",
+            &base64::engine::general_purpose::STANDARD.encode(&self.bytes),
+        )?;
+        s.end()
+    }
+}
+
 impl fmt::Debug for Binary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Binary")
@@ -794,9 +824,25 @@ fn decode_ext_value(raw: &str) -> Option<String> {
         .map(Cow::into_owned)
 }
 
-/// The answer of endpoints that answer nothing but success (`errcode` 0, or a 204).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
-pub struct Ack {}
+/// The answer of endpoints that answer nothing but success (`errcode` 0, or a 204). What the
+/// answer holds besides (`errcode`, `errmsg`, ...) stays in [`Ack::extra`].
+///
+/// It reads and writes as the JSON object itself (`#[serde(transparent)]`), without the
+/// buffering a flattened field costs.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[serde(transparent)]
+pub struct Ack {
+    /// Everything the answer holds, as WeChat sent it.
+    pub extra: Extra,
+}
+
+/// The fields of an answer that its type does not name, as WeChat sent them: every response
+/// type (and every object nested in one) has `#[serde(flatten)] pub extra: Extra`, so nothing
+/// WeChat sends is lost, and serializing the value writes them back.
+///
+/// Envelope fields (`errcode`, `errmsg`) and fields WeChat has retired land here too. Read one
+/// with `response.extra.get("nickname")`.
+pub type Extra = serde_json::Map<String, serde_json::Value>;
 
 /// Declares the endpoints of one module: implements [`Endpoint`] for each request type and
 /// lists them all in the module's `CATALOG`, so that no endpoint exists without its catalog entry.
@@ -816,19 +862,22 @@ pub struct Ack {}
 /// | `parse` | optional | `fn(&Meta, &http::Response<Vec<u8>>) -> Result<Response>`, instead of [`parse`] ([`parse_binary`] for `Binary`) |
 /// | `sensitive` | optional | `true` when the answer holds a secret |
 /// | `area` | optional | overrides the invocation's area |
+/// | `json` | optional | `none` when the request cannot be written as JSON (file uploads): [`crate::catalog::Entry::build`] then answers an error naming it |
 /// | `doc` | required | the official document |
 ///
 /// ```
 /// use serde::{Deserialize, Serialize};
 ///
 /// /// `get_api_domain_ip`: the egress IPs of `api.weixin.qq.com`.
-/// #[derive(Serialize)]
+/// #[derive(Serialize, Deserialize)]
 /// pub struct GetApiDomainIp {}
 ///
 /// /// A list of IP addresses.
-/// #[derive(Deserialize)]
+/// #[derive(Serialize, Deserialize)]
 /// pub struct IpList {
 ///     pub ip_list: Vec<String>,
+///     #[serde(flatten)]
+///     pub extra: wechat_core::endpoint::Extra,
 /// }
 ///
 /// wechat_core::endpoint! {
@@ -850,7 +899,7 @@ pub struct Ack {}
 ///     request.uri(),
 ///     "https://api.weixin.qq.com/cgi-bin/get_api_domain_ip?access_token=TOKEN"
 /// );
-/// assert_eq!(CATALOG, [GetApiDomainIp::META]);
+/// assert_eq!(CATALOG[0].meta, GetApiDomainIp::META);
 /// let answer = http::Response::new(br#"{"ip_list":["101.226.62.77"]}"#.to_vec());
 /// assert_eq!(GetApiDomainIp::parse(&answer)?.ip_list, ["101.226.62.77"]);
 /// # Ok::<(), wechat_core::Error>(())
@@ -872,6 +921,7 @@ macro_rules! endpoint {
                 $(parse: $parse:expr,)?
                 $(sensitive: $sensitive:literal,)?
                 $(area: $own_area:literal,)?
+                $(json: $json:ident,)?
                 doc: $doc:expr $(,)?
             }
         )*
@@ -898,11 +948,19 @@ macro_rules! endpoint {
             }
         )*
 
-        /// Every endpoint of this module, for [`crate::catalog`].
+        /// Every endpoint of this module, for [`crate::catalog`]: what it is, and how to build
+        /// and parse it by name.
         #[allow(dead_code)]
-        pub(crate) const CATALOG: &[&$crate::endpoint::Meta] =
-            &[$(<$req as $crate::endpoint::Endpoint>::META),*];
+        pub(crate) const CATALOG: &[$crate::catalog::Entry] = &[$(
+            $crate::catalog::Entry {
+                meta: <$req as $crate::endpoint::Endpoint>::META,
+                build: $crate::endpoint!(@from_json [$($json)?] $req),
+                parse: $crate::catalog::parse_to_json::<$req>,
+            }
+        ),*];
     };
+    (@from_json [] $req:ty) => { $crate::catalog::build_from_json::<$req> };
+    (@from_json [none] $req:ty) => { $crate::catalog::not_buildable::<$req> };
     (@or [] $default:tt) => { $default };
     (@or [$value:tt] $default:tt) => { $value };
     (@method GET) => { $crate::endpoint::Method::Get };
@@ -1092,7 +1150,12 @@ mod tests {
         assert!(!err.is_transient());
         let busy = response(500, r#"{"code":"SYSTEM_ERROR","message":"busy"}"#);
         assert!(parse::<Ack>(&m, &busy).unwrap_err().is_transient());
-        assert_eq!(parse::<Ack>(&m, &response(204, "")).unwrap(), Ack {});
+        assert_eq!(
+            parse::<Ack>(&m, &response(204, "")).unwrap(),
+            Ack {
+                extra: Default::default(),
+            }
+        );
         assert!(matches!(
             parse::<Ack>(&m, &response(502, "<html/>")),
             Err(Error::Status { status: 502, .. })

@@ -74,6 +74,11 @@ impl Hosts {
         &self.bases[host.index()]
     }
 
+    /// The base URL of a host as a [`url::Url`].
+    pub fn base_url(&self, host: Host) -> url::Url {
+        url::Url::parse(self.base(host)).expect("bases are checked when set")
+    }
+
     /// The full URL of a path (starting with `/`) on a host, without a query.
     pub fn url(&self, host: Host, path: &str) -> String {
         let mut url = String::with_capacity(self.base(host).len() + path.len());
@@ -83,19 +88,21 @@ impl Hosts {
     }
 }
 
+/// Checks a user-given base URL with the `url` crate: `http(s)://host[:port][/prefix]`, no
+/// query, fragment or credentials; kept without a trailing slash.
 fn normalize(base: &str) -> Result<String> {
-    let trimmed = base.trim_end_matches('/');
-    let uri: http::Uri = trimmed
-        .parse()
-        .map_err(|e| Error::Build(format!("invalid base URL {trimmed:?}: {e}")))?;
-    match uri.scheme_str() {
-        Some("http" | "https") if uri.authority().is_some() && uri.query().is_none() => {
-            Ok(trimmed.to_owned())
-        }
-        _ => Err(Error::Build(format!(
-            "base URL {trimmed:?} must be http(s)://host[:port][/prefix]"
-        ))),
+    let invalid = |why: &str| Error::Build(format!("invalid base URL {base:?}: {why}"));
+    let url = url::Url::parse(base.trim()).map_err(|e| invalid(&e.to_string()))?;
+    if !matches!(url.scheme(), "http" | "https")
+        || !url.has_host()
+        || url.query().is_some()
+        || url.fragment().is_some()
+        || !url.username().is_empty()
+        || url.password().is_some()
+    {
+        return Err(invalid("it must be http(s)://host[:port][/prefix]"));
     }
+    Ok(url.as_str().trim_end_matches('/').to_owned())
 }
 
 #[cfg(test)]

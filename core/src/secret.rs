@@ -33,6 +33,17 @@ pub fn expose<S: serde::Serializer>(secret: &Secret, ser: S) -> Result<S::Ok, S:
     ser.serialize_str(secret.expose())
 }
 
+/// A secret in a response serializes as `"[redacted]"`: the field stays, its value does not.
+/// Request fields that must go on the wire use [`expose`].
+impl serde::Serialize for Secret {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        ser.serialize_str(REDACTED)
+    }
+}
+
+/// What a secret serializes and prints as.
+pub const REDACTED: &str = "[redacted]";
+
 impl fmt::Debug for Secret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("[redacted]")

@@ -1,4 +1,5 @@
-//! The commands that talk to WeChat (or the emulator): `token`, `call`; and `emulator`, `endpoints`.
+//! The commands that talk to WeChat (or the emulator): `token`, `call`; and `emulator`,
+//! `endpoints`, `build`, `parse`.
 
 use sha2::{Digest, Sha256};
 use wechat_core::client::TokenStore;
@@ -125,7 +126,7 @@ async fn issue<S: TokenStore>(client: &Client<S>, force: bool) -> Result<Secret,
                 // WeChat's own force_refresh: a new token at once, the old one dead (20 a day).
                 let fresh = client
                     .call(&GetStableAccessToken {
-                        grant_type: "client_credential",
+                        grant_type: "client_credential".into(),
                         appid: appid.clone(),
                         secret: secret.clone(),
                         force_refresh: true,
@@ -273,6 +274,58 @@ pub fn endpoints(env: &Env, format: Format) -> Result<(), Failure> {
             print(&text)
         }
     }
+}
+
+/// The catalog entry `name` names, or an error listing the near names.
+fn entry(name: &str) -> Result<&'static wechat_core::catalog::Entry, Failure> {
+    wechat_core::catalog::find(name).map_err(|near| {
+        let hint = if near.is_empty() {
+            "`wechat endpoints` lists them".to_owned()
+        } else {
+            format!("did you mean: {}", near.join(", "))
+        };
+        Failure::Input(format!("no single endpoint is named {name}; {hint}"))
+    })
+}
+
+/// `wechat build`: the request the SDK sends, as text: the request line, headers, a blank line
+/// and the body.
+pub fn build(env: &Env, name: &str, json: &str) -> Result<(), Failure> {
+    let entry = entry(name)?;
+    let value = parse_json(json, "--json")?;
+    let placeholder = Secret::new("ACCESS_TOKEN");
+    let request = (entry.build)(&env.hosts()?, value, Some(&placeholder))?;
+    let mut text = format!("{} {}\n", request.method(), request.uri());
+    for (k, v) in request.headers() {
+        text.push_str(&format!("{k}: {}\n", String::from_utf8_lossy(v.as_bytes())));
+    }
+    if !request.body().is_empty() {
+        text.push('\n');
+        text.push_str(&String::from_utf8_lossy(request.body()));
+    }
+    print(&text)
+}
+
+/// `wechat parse`: an answer's body read as the endpoint's typed response, printed as JSON.
+pub fn parse(name: &str, file: Option<&std::path::Path>) -> Result<(), Failure> {
+    use std::io::Read;
+    let entry = entry(name)?;
+    let mut body = Vec::new();
+    match file {
+        Some(path) if path.as_os_str() != "-" => {
+            body = std::fs::read(path)
+                .map_err(|e| Failure::Input(format!("cannot read {}: {e}", path.display())))?;
+        }
+        _ => {
+            std::io::stdin()
+                .read_to_end(&mut body)
+                .map_err(|e| Failure::Input(format!("cannot read standard input: {e}")))?;
+        }
+    }
+    let value = (entry.parse)(&http::Response::new(body))?;
+    let text = serde_json::to_string_pretty(&value)
+        .map_err(|e| Failure::Input(format!("cannot print the answer: {e}")))?;
+    print(&text)
 }
 
 #[cfg(test)]

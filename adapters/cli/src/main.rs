@@ -74,6 +74,27 @@ enum Command {
     Emulator(EmulatorArgs),
     /// List the endpoints the SDK knows: area, method, URL, credential, Rust type.
     Endpoints(EndpointsArgs),
+    /// Print the HTTP request the SDK would send for an endpoint (the token as ACCESS_TOKEN).
+    Build(BuildArgs),
+    /// Read an endpoint's answer (a file, or standard input) and print the typed value as JSON.
+    Parse(ParseArgs),
+}
+
+#[derive(Args, Debug)]
+struct BuildArgs {
+    /// The endpoint: its Rust type as `wechat endpoints` lists it, or its API path.
+    name: String,
+    /// The request as WeChat's documents write it: the JSON body, or the query as an object.
+    #[arg(long, value_name = "JSON", default_value = "{}")]
+    json: String,
+}
+
+#[derive(Args, Debug)]
+struct ParseArgs {
+    /// The endpoint: its Rust type as `wechat endpoints` lists it, or its API path.
+    name: String,
+    /// The answer's body (default: standard input).
+    file: Option<std::path::PathBuf>,
 }
 
 #[derive(Args, Debug)]
@@ -171,6 +192,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
             Command::Call(args) => api::call(&env, cli.platform, args).await,
             Command::Emulator(args) => api::emulator(args.port).await,
             Command::Endpoints(args) => api::endpoints(&env, args.format),
+            Command::Build(args) => api::build(&env, &args.name, &args.json),
+            Command::Parse(args) => api::parse(&args.name, args.file.as_deref()),
             Command::Crypto(c) => callback::crypto(c),
             Command::Callback(callback::CallbackCommand::Parse) => callback::parse(),
             Command::Callback(callback::CallbackCommand::Simulate(args)) => {

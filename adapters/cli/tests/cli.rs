@@ -817,3 +817,108 @@ fn callback_simulate_talks_to_a_bot() {
     )
     .fails_with("always encrypted");
 }
+
+#[test]
+fn build_prints_the_request_with_a_token_placeholder() {
+    let menu = r#"{"button":[{"type":"click","name":"Today","key":"V1001_TODAY"}]}"#;
+    let r = run(&[], &["build", "/cgi-bin/menu/create", "--json", menu]);
+    r.ok();
+    let mut lines = r.stdout.lines();
+    assert_eq!(
+        lines.next(),
+        Some("POST https://api.weixin.qq.com/cgi-bin/menu/create?access_token=ACCESS_TOKEN")
+    );
+    assert_eq!(lines.next(), Some("content-type: application/json"));
+    assert_eq!(lines.next(), Some(""));
+    let body: serde_json::Value = serde_json::from_str(lines.next().unwrap()).unwrap();
+    assert_eq!(
+        body,
+        serde_json::from_str::<serde_json::Value>(menu).unwrap()
+    );
+    // By its Rust type, with the query as an object.
+    run(
+        &[],
+        &[
+            "build",
+            "wechat_core::api::oa::user::GetUserInfo",
+            "--json",
+            r#"{"openid":"o1","lang":"zh_CN"}"#,
+        ],
+    )
+    .ok();
+    let r = run(
+        &[],
+        &["build", "GetUserInfo", "--json", r#"{"openid":"o1"}"#],
+    );
+    assert!(
+        r.ok().stdout.starts_with(
+            "GET https://api.weixin.qq.com/cgi-bin/user/info?access_token=ACCESS_TOKEN&openid=o1"
+        ),
+        "{r:#?}"
+    );
+}
+
+#[test]
+fn build_errors_name_the_endpoint_and_the_field() {
+    run(&[], &["build", "GetUserInf", "--json", "{}"])
+        .fails_with("did you mean: wechat_core::api::oa::user::GetUserInfo");
+    run(
+        &[],
+        &["build", "/cgi-bin/user/info", "--json", r#"{"openid":"#],
+    )
+    .fails_with("--json is not valid JSON");
+    run(
+        &[],
+        &["build", "/cgi-bin/user/info", "--json", r#"{"openid":5}"#],
+    )
+    .fails_with("at `openid`");
+    run(&[], &["build", "/cgi-bin/media/upload", "--json", "{}"])
+        .fails_with("not buildable from JSON");
+}
+
+#[test]
+fn parse_prints_the_typed_answer_and_keeps_every_field() {
+    let answer = r#"{"subscribe":1,"openid":"o1","nickname":"Band","headimgurl":"http://x/0","tagid_list":[2],"new_field":{"a":1}}"#;
+    let r = run_with_stdin(&[], &["parse", "/cgi-bin/user/info"], answer);
+    let typed: serde_json::Value = serde_json::from_str(&r.ok().stdout).unwrap();
+    assert_eq!(typed["nickname"], "Band");
+    assert_eq!(typed["new_field"]["a"], 1);
+    assert_eq!(typed["tagid_list"][0], 2);
+    let dir = std::env::temp_dir().join(format!("wechat-parse-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("answer.json");
+    std::fs::write(&file, answer).unwrap();
+    let from_file = run(&[], &["parse", "GetUserInfo", file.to_str().unwrap()]);
+    assert_eq!(from_file.ok().stdout, r.stdout);
+    let _ = std::fs::remove_dir_all(&dir);
+    // Secrets stay redacted.
+    let token = run_with_stdin(
+        &[],
+        &[
+            "parse",
+            "wechat_core::token::endpoints::GetStableAccessToken",
+        ],
+        r#"{"access_token":"SECRET_TOKEN_VALUE","expires_in":7200}"#,
+    );
+    token.ok().never_shows(&["SECRET_TOKEN_VALUE"]);
+    assert!(token.stdout.contains("[redacted]"), "{token:#?}");
+}
+
+#[test]
+fn parse_errors_exit_1_naming_the_field_or_the_errcode() {
+    let parse = |name: &str, body: &str| run_with_stdin(&[], &["parse", name], body);
+    parse(
+        "/cgi-bin/user/info",
+        r#"{"errcode":40001,"errmsg":"invalid credential"}"#,
+    )
+    .fails_with("40001");
+    parse(
+        "/cgi-bin/user/info",
+        r#"{"errcode":"40003","errmsg":"invalid openid"}"#,
+    )
+    .fails_with("40003");
+    parse("/cgi-bin/user/info", r#"{"subscribe":"#).fails_with("line 1 column");
+    parse("/cgi-bin/user/info", r#"{"subscribe":1,"openid":5}"#)
+        .fails_with("at `openid`: invalid type: integer `5`, expected a string");
+    parse("/cgi-bin/user/inf", "{}").fails_with("did you mean");
+}

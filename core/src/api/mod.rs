@@ -13,8 +13,8 @@ macro_rules! area {
         $(pub mod $group;)*
 
         /// Every endpoint of the area, for [`crate::catalog`].
-        pub(crate) fn catalog() -> impl Iterator<Item = &'static $crate::endpoint::Meta> {
-            [$($group::CATALOG),*].into_iter().flatten().copied()
+        pub(crate) fn catalog() -> impl Iterator<Item = &'static $crate::catalog::Entry> {
+            [$($group::CATALOG),*].into_iter().flatten()
         }
     };
 }

@@ -7,10 +7,10 @@ use crate::secret::Secret;
 use crate::secret::expose;
 
 /// `getStableAccessToken`: the stable access token of an Official Account or Mini Program.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct GetStableAccessToken {
     /// Always `client_credential`.
-    pub grant_type: &'static str,
+    pub grant_type: std::borrow::Cow<'static, str>,
     /// The app id.
     pub appid: String,
     /// The app secret.
@@ -21,10 +21,10 @@ pub struct GetStableAccessToken {
 }
 
 /// `getAccessToken`: the classic access token; each fetch retires the previous one after 5 minutes.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct GetAccessToken {
     /// Always `client_credential`.
-    pub grant_type: &'static str,
+    pub grant_type: std::borrow::Cow<'static, str>,
     /// The app id.
     pub appid: String,
     /// The app secret.
@@ -33,16 +33,19 @@ pub struct GetAccessToken {
 }
 
 /// An `access_token` with its lifetime.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 pub struct AccessTokenResponse {
     /// The token.
     pub access_token: Secret,
     /// Seconds it stays valid.
     pub expires_in: u64,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// WeCom `gettoken`: the access token of one app (one secret) of a corp.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct GetWorkAccessToken {
     /// The corp id.
     pub corpid: String,
@@ -52,36 +55,39 @@ pub struct GetWorkAccessToken {
 }
 
 /// `getticket`: a JS-SDK ticket (`jsapi` or `wx_card`) of an Official Account.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct GetTicket {
     /// `jsapi` or `wx_card`.
     #[serde(rename = "type")]
-    pub kind: &'static str,
+    pub kind: std::borrow::Cow<'static, str>,
 }
 
 /// A JS-SDK ticket with its lifetime.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 pub struct TicketResponse {
     /// The ticket.
     pub ticket: Secret,
     /// Seconds it stays valid.
     pub expires_in: u64,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// WeCom `get_jsapi_ticket`: the corp's JS-SDK ticket.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct GetWorkJsapiTicket {}
 
 /// WeCom `ticket/get?type=agent_config`: the app's ticket for `wx.agentConfig`.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct GetWorkAgentTicket {
     /// Always `agent_config`.
     #[serde(rename = "type")]
-    pub kind: &'static str,
+    pub kind: std::borrow::Cow<'static, str>,
 }
 
 /// `component/api_component_token`: the third-party platform's token.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct GetComponentAccessToken {
     /// The platform's app id.
     pub component_appid: String,
@@ -94,16 +100,19 @@ pub struct GetComponentAccessToken {
 }
 
 /// The third-party platform's token with its lifetime.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 pub struct ComponentAccessTokenResponse {
     /// The token.
     pub component_access_token: Secret,
     /// Seconds it stays valid.
     pub expires_in: u64,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// `component/api_authorizer_token`: an authorizer's token, from its refresh token.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct GetAuthorizerAccessToken {
     /// The platform's app id.
     pub component_appid: String,
@@ -115,7 +124,7 @@ pub struct GetAuthorizerAccessToken {
 }
 
 /// An authorizer's token, and the refresh token to keep.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 pub struct AuthorizerAccessTokenResponse {
     /// The token.
     pub authorizer_access_token: Secret,
@@ -123,26 +132,32 @@ pub struct AuthorizerAccessTokenResponse {
     pub expires_in: u64,
     /// The refresh token to store (it may change).
     pub authorizer_refresh_token: Secret,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// `component/api_create_preauthcode`: a one-shot pre-authorization code.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct CreatePreAuthCode {
     /// The platform's app id.
     pub component_appid: String,
 }
 
 /// A pre-authorization code.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 pub struct PreAuthCodeResponse {
     /// The code.
     pub pre_auth_code: Secret,
     /// Seconds it stays valid.
     pub expires_in: u64,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// `component/api_query_auth`: the authorization an authorizer granted, from its authorization code.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct QueryAuth {
     /// The platform's app id.
     pub component_appid: String,
@@ -151,14 +166,17 @@ pub struct QueryAuth {
 }
 
 /// What [`QueryAuth`] answers.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 pub struct QueryAuthResponse {
     /// The authorization.
     pub authorization_info: AuthorizationInfo,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// One authorizer's grant.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 pub struct AuthorizationInfo {
     /// The authorizer's app id.
     pub authorizer_appid: String,
@@ -171,10 +189,13 @@ pub struct AuthorizationInfo {
     /// The permission sets granted.
     #[serde(default)]
     pub func_info: Vec<serde_json::Value>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// WeCom `service/get_suite_token`: a third-party suite's token.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct GetSuiteToken {
     /// The suite id.
     pub suite_id: String,
@@ -187,16 +208,19 @@ pub struct GetSuiteToken {
 }
 
 /// A suite's token with its lifetime.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 pub struct SuiteTokenResponse {
     /// The token.
     pub suite_access_token: Secret,
     /// Seconds it stays valid.
     pub expires_in: u64,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// WeCom `service/get_provider_token`: the service provider's token.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct GetProviderToken {
     /// The provider's corp id.
     pub corpid: String,
@@ -206,16 +230,19 @@ pub struct GetProviderToken {
 }
 
 /// A provider's token with its lifetime.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 pub struct ProviderTokenResponse {
     /// The token.
     pub provider_access_token: Secret,
     /// Seconds it stays valid.
     pub expires_in: u64,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// WeCom `service/get_corp_token`: the token of a corp that installed the suite.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct GetCorpToken {
     /// The installing corp.
     pub auth_corpid: String,
@@ -308,26 +335,26 @@ crate::endpoint! {
 }
 
 /// WeCom's `access_token` answer (same shape as the Official Account's).
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(transparent)]
 pub struct WorkAccessTokenResponse(pub AccessTokenResponse);
 
 /// WeCom's ticket answer.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(transparent)]
 pub struct WorkTicketResponse(pub TicketResponse);
 
 /// WeCom's ticket answer for `agent_config`.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(transparent)]
 pub struct WorkAgentTicketResponse(pub TicketResponse);
 
 /// A suite-installed corp's token.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(transparent)]
 pub struct CorpTokenResponse(pub AccessTokenResponse);
 
 /// The classic token's answer.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(transparent)]
 pub struct ClassicTokenResponse(pub AccessTokenResponse);

@@ -273,7 +273,7 @@ impl TokenFlow {
             TokenFlow::Stable { appid, secret } => build(
                 hosts,
                 &GetStableAccessToken {
-                    grant_type: "client_credential",
+                    grant_type: "client_credential".into(),
                     appid: appid.clone(),
                     secret: secret.clone(),
                     force_refresh: false,
@@ -283,7 +283,7 @@ impl TokenFlow {
             TokenFlow::Classic { appid, secret } => build(
                 hosts,
                 &GetAccessToken {
-                    grant_type: "client_credential",
+                    grant_type: "client_credential".into(),
                     appid: appid.clone(),
                     secret: secret.clone(),
                 },
@@ -300,13 +300,25 @@ impl TokenFlow {
             TokenFlow::Ticket { kind, .. } => {
                 let token = Some(input(0)?);
                 match kind {
-                    TicketKind::Jsapi => build(hosts, &GetTicket { kind: "jsapi" }, token),
-                    TicketKind::WxCard => build(hosts, &GetTicket { kind: "wx_card" }, token),
+                    TicketKind::Jsapi => build(
+                        hosts,
+                        &GetTicket {
+                            kind: "jsapi".into(),
+                        },
+                        token,
+                    ),
+                    TicketKind::WxCard => build(
+                        hosts,
+                        &GetTicket {
+                            kind: "wx_card".into(),
+                        },
+                        token,
+                    ),
                     TicketKind::WorkCorp => build(hosts, &GetWorkJsapiTicket {}, token),
                     TicketKind::WorkAgent => build(
                         hosts,
                         &GetWorkAgentTicket {
-                            kind: "agent_config",
+                            kind: "agent_config".into(),
                         },
                         token,
                     ),

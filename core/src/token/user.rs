@@ -8,7 +8,7 @@ use crate::secret::expose;
 
 /// `auth.code2Session` (`jscode2session`): a Mini Program login code for the user's `openid` and
 /// `session_key`.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Code2Session {
     /// The Mini Program's app id.
     pub appid: String,
@@ -18,7 +18,7 @@ pub struct Code2Session {
     /// The code from `wx.login`.
     pub js_code: String,
     /// Always `authorization_code`.
-    pub grant_type: &'static str,
+    pub grant_type: std::borrow::Cow<'static, str>,
 }
 
 impl Code2Session {
@@ -28,13 +28,13 @@ impl Code2Session {
             appid: appid.into(),
             secret,
             js_code: js_code.into(),
-            grant_type: "authorization_code",
+            grant_type: "authorization_code".into(),
         }
     }
 }
 
 /// What [`Code2Session`] answers.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 pub struct Session {
     /// The user's id in this app.
     pub openid: String,
@@ -43,17 +43,20 @@ pub struct Session {
     /// The user's id across the Open Platform account's apps, when bound.
     #[serde(default)]
     pub unionid: Option<String>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// WeCom `auth/getuserinfo`: who opened a page, from the OAuth `code`.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct GetWorkUserInfo {
     /// The code from the OAuth redirect.
     pub code: String,
 }
 
 /// What [`GetWorkUserInfo`] answers: a member (`userid`) or a non-member (`openid`).
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
 pub struct WorkUserIdentity {
     /// The member's id in the corp.
     #[serde(default)]
@@ -67,6 +70,9 @@ pub struct WorkUserIdentity {
     /// The external contact id, when the visitor is a customer of the corp.
     #[serde(default)]
     pub external_userid: Option<String>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 crate::endpoint! {

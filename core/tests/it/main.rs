@@ -10,6 +10,7 @@ mod callback_replies;
 mod callback_wecom;
 mod coverage;
 mod driver;
+mod lossless;
 mod model;
 mod oa_basic;
 mod oa_blacklist;

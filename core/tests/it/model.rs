@@ -35,7 +35,7 @@ struct QueryOrder {
     mchid: &'static str,
 }
 
-#[derive(Debug, Deserialize, PartialEq)]
+#[derive(Debug, Deserialize, Serialize, PartialEq)]
 struct Order {
     transaction_id: String,
     trade_state: String,
@@ -58,7 +58,7 @@ struct UnifiedOrder {
     total_fee: u32,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 struct Prepay {
     prepay_id: String,
 }
@@ -70,7 +70,7 @@ struct QueryUserBalance {
     env: u8,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 struct Balance {
     balance: u64,
 }
@@ -106,6 +106,7 @@ wechat_core::endpoint! {
     RobotSend => Ack {
         POST Work "/cgi-bin/webhook/send",
         auth: WebhookKey, repeat: Never,
+        json: none,
         doc: "https://developer.work.weixin.qq.com/document/path/91770",
     }
     QueryOrder => Order {
@@ -114,6 +115,7 @@ wechat_core::endpoint! {
         path_params: [transaction_id],
         envelope: PayV3,
         parse: parse_order,
+        json: none,
         doc: "https://pay.weixin.qq.com/docs/merchant/apis/jsapi-payment/query-by-wx-trade-no.html",
     }
     CloseOrder => Ack {
@@ -121,6 +123,7 @@ wechat_core::endpoint! {
         auth: PayV3Signature, repeat: Safe,
         path_params: [out_trade_no],
         envelope: PayV3,
+        json: none,
         doc: "https://pay.weixin.qq.com/docs/merchant/apis/jsapi-payment/close-order.html",
     }
     UnifiedOrder => Prepay {
@@ -128,11 +131,13 @@ wechat_core::endpoint! {
         auth: PayV2Sign, repeat: Never,
         fields: xml,
         envelope: PayV2Xml,
+        json: none,
         doc: "https://pay.weixin.qq.com/wiki/doc/api/jsapi.php?chapter=9_1",
     }
     QueryUserBalance => Balance {
         POST Api "/xpay/query_user_balance",
         auth: XpaySignature, repeat: Safe,
+        json: none,
         doc: "https://developers.weixin.qq.com/miniprogram/dev/server/API/xpay/api_queryuserbalance.html",
     }
     DeleteThing => Ack {
@@ -140,6 +145,7 @@ wechat_core::endpoint! {
         auth: PayV3Signature, repeat: Never,
         path_params: [id],
         envelope: Empty,
+        json: none,
         doc: "https://pay.weixin.qq.com/",
     }
     PatchThing => Ack {
@@ -147,6 +153,7 @@ wechat_core::endpoint! {
         auth: PayV3Signature, repeat: Never,
         path_params: [id],
         envelope: PayV3,
+        json: none,
         doc: "https://pay.weixin.qq.com/",
     }
 }
@@ -465,7 +472,12 @@ fn pay_v3_requests_are_signed_and_answers_verified() {
         out_trade_no: "1217752501 201407033233368018".into(),
         mchid: "1900000109",
     };
-    assert_eq!(block_on(client.call(&close)).unwrap(), Ack {});
+    assert_eq!(
+        block_on(client.call(&close)).unwrap(),
+        Ack {
+            extra: Default::default(),
+        }
+    );
     let sent = pay.seen.lock().unwrap().pop().unwrap();
     assert_eq!(
         sent.uri().path(),
@@ -476,7 +488,9 @@ fn pay_v3_requests_are_signed_and_answers_verified() {
     // DELETE and PATCH.
     assert_eq!(
         block_on(client.call(&DeleteThing { id: 7 })).unwrap(),
-        Ack {}
+        Ack {
+            extra: Default::default(),
+        }
     );
     let err = block_on(client.call(&PatchThing { id: 7, name: "x" })).unwrap_err();
     assert!(err.is_transient(), "{err:?}");

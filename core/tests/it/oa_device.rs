@@ -11,6 +11,7 @@ const API: &str = "https://api.weixin.qq.com";
 
 fn device() -> DeviceInfo {
     DeviceInfo {
+        extra: Default::default(),
         id: "dev_kitchen_01".into(),
         mac: "1234567890AB".into(),
         connect_protocol: "3".into(),

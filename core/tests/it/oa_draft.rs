@@ -19,7 +19,9 @@ fn add_news_and_newspic_drafts() {
     news.pic_crop_235_1 = Some("0.1945_0_1_0.5236".into());
     let mut pic = DraftArticle::newspic("Market day", "Photos", ["IMG1", "IMG2"]);
     pic.cover_info = Some(CoverInfo {
+        extra: Default::default(),
         crop_percent_list: vec![CropPercent {
+            extra: Default::default(),
             ratio: Some("1_1".into()),
             x1: Some("0.166454".into()),
             y1: Some("0".into()),
@@ -28,7 +30,9 @@ fn add_news_and_newspic_drafts() {
         }],
     });
     pic.product_info = Some(ProductInfo {
+        extra: Default::default(),
         footer_product_info: Some(FooterProductInfo {
+            extra: Default::default(),
             product_key: "PK".into(),
         }),
     });

@@ -14,6 +14,7 @@ const API: &str = "https://api.weixin.qq.com";
 
 fn article() -> NewsArticle {
     NewsArticle {
+        extra: Default::default(),
         title: "Spring menu".into(),
         thumb_media_id: "THUMB".into(),
         author: Some("Kitchen".into()),
@@ -253,6 +254,7 @@ fn get_material_news_video_or_file() {
     assert_eq!(
         video,
         Material::Video(VideoMaterial {
+            extra: [("new_field".to_owned(), 1.into())].into_iter().collect(),
             title: "A clip".into(),
             description: "Filmed in spring".into(),
             down_url: "http://example.com/v.mp4".into(),
@@ -283,6 +285,7 @@ fn delete_and_count() {
     assert_eq!(
         parse::<GetMaterialCount>(fixture!("cgi-bin/material/get_materialcount")),
         MaterialCount {
+            extra: Default::default(),
             voice_count: 5,
             video_count: 3,
             image_count: 10,

@@ -20,7 +20,8 @@ fn authorize_url_encodes_the_redirect() {
             redirect,
             Scope::Base,
             "123"
-        ),
+        )
+        .as_str(),
         "https://open.weixin.qq.com/connect/oauth2/authorize?appid=wx520c15f417810387\
          &redirect_uri=https%3A%2F%2Fchong.qq.com%2Fphp%2Findex.php%3Fd%3D%26c%3DwxAdapter%26m%3DmobileDeal%26showwxpaytitle%3D1%26vb2ctag%3D4_2030_5_1194_60\
          &response_type=code&scope=snsapi_base&state=123#wechat_redirect"
@@ -32,10 +33,11 @@ fn authorize_url_encodes_the_redirect() {
             "https://example.com/cb?x=1#frag",
             Scope::UserInfo,
             "a b"
-        ),
+        )
+        .as_str(),
         "https://open.weixin.qq.com/connect/oauth2/authorize?appid=wxapp\
          &redirect_uri=https%3A%2F%2Fexample.com%2Fcb%3Fx%3D1%23frag\
-         &response_type=code&scope=snsapi_userinfo&state=a%20b#wechat_redirect"
+         &response_type=code&scope=snsapi_userinfo&state=a+b#wechat_redirect"
     );
 }
 
@@ -47,7 +49,8 @@ fn qrconnect_url_and_overridden_hosts() {
             "wxbdc5610cc59c1631",
             "https://passport.yhd.com/wechat/callback.do",
             "3d6be0a4035d839573b04816624a415e"
-        ),
+        )
+        .as_str(),
         "https://open.weixin.qq.com/connect/qrconnect?appid=wxbdc5610cc59c1631\
          &redirect_uri=https%3A%2F%2Fpassport.yhd.com%2Fwechat%2Fcallback.do\
          &response_type=code&scope=snsapi_login&state=3d6be0a4035d839573b04816624a415e#wechat_redirect"
@@ -57,6 +60,7 @@ fn qrconnect_url_and_overridden_hosts() {
         .unwrap();
     assert!(
         authorize_url(&hosts, "a", "b", Scope::Base, "c")
+            .as_str()
             .starts_with("http://127.0.0.1:9000/connect/oauth2/authorize?appid=a&")
     );
 }

@@ -75,18 +75,18 @@ fn show_qrcode_is_a_tokenless_binary_get_on_mp() {
 #[test]
 fn showqrcode_url_encodes_the_ticket() {
     assert_eq!(
-        showqrcode_url(&Hosts::default(), TICKET),
+        showqrcode_url(&Hosts::default(), TICKET).as_str(),
         format!("https://mp.weixin.qq.com/cgi-bin/showqrcode?ticket={TICKET_ENCODED}")
     );
     assert_eq!(
-        showqrcode_url(&Hosts::default(), "a+b/c d&e"),
-        "https://mp.weixin.qq.com/cgi-bin/showqrcode?ticket=a%2Bb%2Fc%20d%26e"
+        showqrcode_url(&Hosts::default(), "a+b/c d&e").as_str(),
+        "https://mp.weixin.qq.com/cgi-bin/showqrcode?ticket=a%2Bb%2Fc+d%26e"
     );
     let proxied = Hosts::default()
         .with(Host::Mp, "http://127.0.0.1:8080/mp")
         .unwrap();
     assert_eq!(
-        showqrcode_url(&proxied, "T"),
+        showqrcode_url(&proxied, "T").as_str(),
         "http://127.0.0.1:8080/mp/cgi-bin/showqrcode?ticket=T"
     );
 }

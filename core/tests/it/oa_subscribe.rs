@@ -117,6 +117,7 @@ fn bizsend() {
         .value("time7", "2019年8月8日");
     req.page = Some("mp.weixin.qq.com".into());
     req.miniprogram = Some(MiniProgramLink {
+        extra: Default::default(),
         appid: "APPID".into(),
         pagepath: "index?foo=bar".into(),
     });

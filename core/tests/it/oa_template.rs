@@ -91,6 +91,7 @@ fn send_template_message() {
         .value("keyword3", "2014年9月22日");
     req.url = Some("http://weixin.qq.com/download".into());
     req.miniprogram = Some(MiniProgramLink {
+        extra: Default::default(),
         appid: "xiaochengxuappid12345".into(),
         pagepath: "index?foo=bar".into(),
     });

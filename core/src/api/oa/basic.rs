@@ -6,23 +6,26 @@ use crate::endpoint::Ack;
 use crate::secret::Secret;
 
 /// `get_api_domain_ip`: the egress IPs of `api.weixin.qq.com`, for firewalls.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct GetApiDomainIp {}
 
 /// `getcallbackip`: the IPs WeChat pushes callbacks from.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct GetCallbackIp {}
 
 /// A list of IP addresses.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 pub struct IpList {
     /// The addresses.
     pub ip_list: Vec<String>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// `callback/check` (network detection): WeChat resolves the callback URL's domain and pings
 /// every address it finds.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CallbackCheck {
     /// `dns`, `ping` or `all`.
     pub action: String,
@@ -41,7 +44,7 @@ impl CallbackCheck {
 }
 
 /// What [`CallbackCheck`] found.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct CallbackCheckResult {
     /// The addresses the domain resolved to.
     #[serde(default)]
@@ -49,20 +52,26 @@ pub struct CallbackCheckResult {
     /// One ping per address.
     #[serde(default)]
     pub ping: Vec<PingResult>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// One resolved address.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct DnsResult {
     /// The address.
     pub ip: String,
     /// Its carrier.
     #[serde(default)]
     pub real_operator: String,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// One ping.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct PingResult {
     /// The address pinged.
     pub ip: String,
@@ -75,11 +84,14 @@ pub struct PingResult {
     /// The round trip, such as `23.079ms`.
     #[serde(default)]
     pub time: String,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// `clear_quota` (clearQuota): resets the daily call counts of every API of an account. Ten
 /// resets a month; never retried automatically.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ClearQuota {
     /// The account whose counts are reset; it must own the token.
     pub appid: String,
@@ -90,7 +102,7 @@ pub struct ClearQuota {
 ///
 /// A `POST` whose inputs travel in the query string, as in the document's example; the body is
 /// empty.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct ClearQuotaByAppSecret {
     /// The account whose counts are reset.
     pub appid: String,
@@ -100,14 +112,14 @@ pub struct ClearQuotaByAppSecret {
 }
 
 /// `openapi/quota/get` (getApiQuota): the daily quota of one API.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct GetApiQuota {
     /// The API path, such as `/cgi-bin/message/custom/send` (no host).
     pub cgi_path: String,
 }
 
 /// What [`GetApiQuota`] answers.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct ApiQuota {
     /// The daily quota.
     pub quota: Quota,
@@ -117,10 +129,13 @@ pub struct ApiQuota {
     /// The frequency limit of calls made by a third-party platform, where the API has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub component_rate_limit: Option<RateLimit>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// A daily quota.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct Quota {
     /// Calls allowed today.
     #[serde(default)]
@@ -131,10 +146,13 @@ pub struct Quota {
     /// Calls left today.
     #[serde(default)]
     pub remain: u64,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// A frequency limit: `call_count` calls every `refresh_second` seconds.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct RateLimit {
     /// Calls allowed per period.
     #[serde(default)]
@@ -142,25 +160,31 @@ pub struct RateLimit {
     /// The period, in seconds.
     #[serde(default)]
     pub refresh_second: u64,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// `openapi/rid/get` (getRidInfo): what a failed call with this request id sent and received
 /// (the last 7 days, same account only).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct GetRidInfo {
     /// The `rid` from an `errmsg` (see [`crate::ApiError::rid`]).
     pub rid: String,
 }
 
 /// What [`GetRidInfo`] answers.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct RidInfo {
     /// The request.
     pub request: RidRequest,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// A recorded request.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct RidRequest {
     /// When it was made, Unix seconds.
     #[serde(default)]
@@ -180,6 +204,9 @@ pub struct RidRequest {
     /// The caller's IP.
     #[serde(default)]
     pub client_ip: String,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 

@@ -1,7 +1,7 @@
 //! The blacklist: followers the account blocked.
 
 use futures_util::stream::Stream;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::client::{Client, HttpClient, Runtime, TokenStore};
 use crate::endpoint::{Ack};
@@ -11,21 +11,21 @@ use super::user::{OpenIdPage, openid_pages, openids};
 
 /// `tags/members/getblacklist` (getBlacklist): blocked users, 10 000 per page. See
 /// [`blacklist_openids`] to walk them all.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct GetBlacklist {
     /// Start after this OpenID; empty from the beginning.
     pub begin_openid: String,
 }
 
 /// `tags/members/batchblacklist` (batchBlacklist): blocks up to 20 users.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct BatchBlacklist {
     /// The users' OpenIDs.
     pub openid_list: Vec<String>,
 }
 
 /// `tags/members/batchunblacklist` (batchUnblacklist): unblocks up to 20 users.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct BatchUnblacklist {
     /// The users' OpenIDs.
     pub openid_list: Vec<String>,

@@ -1,7 +1,7 @@
 //! Mass broadcasts: to everyone or a tag, to a list of OpenIDs, previews, status, deletion and
 //! speed.
 
-use serde::{Deserialize, Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::endpoint::{Ack};
 
@@ -9,7 +9,7 @@ use super::message::{CardContent, MediaContent, TextContent};
 use crate::lenient;
 
 /// A broadcast message, by `msgtype`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum MassMessage {
     /// `mpnews`: a news material or draft.
@@ -86,7 +86,7 @@ impl MassMessage {
 }
 
 /// The body of an `images` message.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ImagesContent {
     /// Up to 8 permanent image materials.
     pub media_ids: Vec<String>,
@@ -102,7 +102,7 @@ pub struct ImagesContent {
 }
 
 /// Who a [`SendAll`] reaches.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct MassFilter {
     /// Every follower (then `tag_id` is ignored).
     pub is_to_all: bool,
@@ -113,7 +113,7 @@ pub struct MassFilter {
 
 /// `message/mass/sendall` (massSendAll): broadcasts to every follower or to a tag. Never
 /// retried automatically; set `clientmsgid` to let WeChat drop duplicates.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SendAll {
     /// Who receives it.
     pub filter: MassFilter,
@@ -175,9 +175,35 @@ impl Serialize for SendAll {
     }
 }
 
+/// Reads WeChat's documented body: the message under its type's key, beside `msgtype`.
+impl<'de> Deserialize<'de> for SendAll {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Wire {
+            filter: MassFilter,
+            #[serde(default)]
+            send_ignore_reprint: Option<u8>,
+            #[serde(default)]
+            clientmsgid: Option<String>,
+            #[serde(default)]
+            msgtype: Option<String>,
+            #[serde(flatten)]
+            message: MassMessage,
+        }
+        let w = Wire::deserialize(d)?;
+        super::message::check_msgtype::<D::Error>(w.msgtype.as_deref(), w.message.msgtype())?;
+        Ok(Self {
+            filter: w.filter,
+            message: w.message,
+            send_ignore_reprint: w.send_ignore_reprint,
+            clientmsgid: w.clientmsgid,
+        })
+    }
+}
+
 /// `message/mass/send` (massSend): broadcasts to a list of OpenIDs (2 to 10 000). Never
 /// retried automatically.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SendMass {
     /// The followers' OpenIDs.
     pub touser: Vec<String>,
@@ -225,8 +251,34 @@ impl Serialize for SendMass {
     }
 }
 
+/// Reads WeChat's documented body: the message under its type's key, beside `msgtype`.
+impl<'de> Deserialize<'de> for SendMass {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Wire {
+            touser: Vec<String>,
+            #[serde(default)]
+            send_ignore_reprint: Option<u8>,
+            #[serde(default)]
+            clientmsgid: Option<String>,
+            #[serde(default)]
+            msgtype: Option<String>,
+            #[serde(flatten)]
+            message: MassMessage,
+        }
+        let w = Wire::deserialize(d)?;
+        super::message::check_msgtype::<D::Error>(w.msgtype.as_deref(), w.message.msgtype())?;
+        Ok(Self {
+            touser: w.touser,
+            message: w.message,
+            send_ignore_reprint: w.send_ignore_reprint,
+            clientmsgid: w.clientmsgid,
+        })
+    }
+}
+
 /// What [`SendAll`] and [`SendMass`] answer.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct MassSent {
     /// The broadcast's id.
     #[serde(deserialize_with = "lenient::u64")]
@@ -238,11 +290,14 @@ pub struct MassSent {
         skip_serializing_if = "Option::is_none"
     )]
     pub msg_data_id: Option<u64>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// `message/mass/preview` (previewMessage): sends a broadcast to one follower to check it (100
 /// a day). Never retried automatically.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PreviewMass {
     /// The follower's OpenID.
     pub touser: Option<String>,
@@ -285,8 +340,32 @@ impl Serialize for PreviewMass {
     }
 }
 
+/// Reads WeChat's documented body: the message under its type's key, beside `msgtype`.
+impl<'de> Deserialize<'de> for PreviewMass {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Wire {
+            #[serde(default)]
+            touser: Option<String>,
+            #[serde(default)]
+            towxname: Option<String>,
+            #[serde(default)]
+            msgtype: Option<String>,
+            #[serde(flatten)]
+            message: MassMessage,
+        }
+        let w = Wire::deserialize(d)?;
+        super::message::check_msgtype::<D::Error>(w.msgtype.as_deref(), w.message.msgtype())?;
+        Ok(Self {
+            touser: w.touser,
+            towxname: w.towxname,
+            message: w.message,
+        })
+    }
+}
+
 /// What [`PreviewMass`] answers.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct MassPreviewed {
     /// The preview's id.
     #[serde(
@@ -295,11 +374,14 @@ pub struct MassPreviewed {
         skip_serializing_if = "Option::is_none"
     )]
     pub msg_id: Option<u64>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// `message/mass/delete` (deleteMassMsg): deletes a sent broadcast's articles (within a day),
 /// all of them or one.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct DeleteMass {
     /// The broadcast's id.
     pub msg_id: u64,
@@ -312,7 +394,7 @@ pub struct DeleteMass {
 }
 
 /// `message/mass/get` (getMassMsg): the state of a broadcast.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct GetMassStatus {
     /// The broadcast's id (sent as a string, as in the document).
     #[serde(serialize_with = "lenient::u64_as_string")]
@@ -320,7 +402,7 @@ pub struct GetMassStatus {
 }
 
 /// What [`GetMassStatus`] answers.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct MassStatus {
     /// The broadcast's id.
     #[serde(deserialize_with = "lenient::u64")]
@@ -328,14 +410,17 @@ pub struct MassStatus {
     /// `SEND_SUCCESS`, `SENDING`, `SEND_FAIL` or `DELETE`.
     #[serde(default)]
     pub msg_status: String,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// `message/mass/speed/get` (getSpeed): the broadcast speed.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct GetMassSpeed {}
 
 /// The broadcast speed.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct MassSpeed {
     /// The level: `0` is 80 (ten thousand per minute) down to `4` at 10.
     #[serde(default)]
@@ -343,10 +428,13 @@ pub struct MassSpeed {
     /// The speed, in ten thousands per minute.
     #[serde(default)]
     pub realspeed: u32,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// `message/mass/speed/set` (setSpeed): sets the broadcast speed level.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SetMassSpeed {
     /// The level, `0` (fastest) to `4`.
     pub speed: u32,

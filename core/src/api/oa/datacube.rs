@@ -17,7 +17,7 @@ macro_rules! datacube {
     )*) => {
         $(
             $(#[$req_doc])*
-            #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+            #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
             pub struct $req {
                 /// The first day, `YYYY-MM-DD`.
                 pub begin_date: String,
@@ -36,7 +36,7 @@ macro_rules! datacube {
             }
 
             #[doc = concat!("The answer of `", $path, "`.")]
-            #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+            #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
             pub struct $resp {
                 /// The rows.
                 #[serde(default)]
@@ -151,7 +151,7 @@ datacube! {
 }
 
 /// A row of `getusersummary`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct UserSummary {
     /// The day.
     #[serde(default)]
@@ -166,10 +166,13 @@ pub struct UserSummary {
     /// Followers lost.
     #[serde(default)]
     pub cancel_user: u64,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// A row of `getusercumulate`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct UserCumulate {
     /// The day.
     #[serde(default)]
@@ -177,10 +180,13 @@ pub struct UserCumulate {
     /// Total followers.
     #[serde(default)]
     pub cumulate_user: u64,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// A row of `getarticlesummary`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct ArticleSummary {
     /// The day.
     #[serde(default)]
@@ -215,10 +221,13 @@ pub struct ArticleSummary {
     /// Saves.
     #[serde(default)]
     pub add_to_fav_count: u64,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// A row of `getarticletotal`: an article and its reading day by day.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct ArticleTotal {
     /// The day it was broadcast.
     #[serde(default)]
@@ -232,10 +241,13 @@ pub struct ArticleTotal {
     /// The reading, one entry per day since the broadcast.
     #[serde(default)]
     pub details: Vec<ArticleTotalDetail>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// The reading of an article on one day, in `getarticletotal`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct ArticleTotalDetail {
     /// The day counted.
     #[serde(default)]
@@ -315,10 +327,13 @@ pub struct ArticleTotalDetail {
     /// Shares to Moments from elsewhere.
     #[serde(default)]
     pub feed_share_from_other_cnt: u64,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// A row of `getuserread` and `getuserreadhour`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct UserRead {
     /// The day.
     #[serde(default)]
@@ -354,10 +369,13 @@ pub struct UserRead {
     /// Saves.
     #[serde(default)]
     pub add_to_fav_count: u64,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// A row of `getusershare` and `getusersharehour`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct UserShare {
     /// The day.
     #[serde(default)]
@@ -374,11 +392,14 @@ pub struct UserShare {
     /// People who shared.
     #[serde(default)]
     pub share_user: u64,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// A row of `getupstreammsg`, `getupstreammsghour`, `getupstreammsgweek` and
 /// `getupstreammsgmonth`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct UpstreamMsg {
     /// The day (the first day of the week or month for those endpoints).
     #[serde(default)]
@@ -395,10 +416,13 @@ pub struct UpstreamMsg {
     /// Messages sent.
     #[serde(default)]
     pub msg_count: u64,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// A row of `getupstreammsgdist`, `getupstreammsgdistweek` and `getupstreammsgdistmonth`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct UpstreamMsgDist {
     /// The day (the first day of the week or month for those endpoints).
     #[serde(default)]
@@ -409,10 +433,13 @@ pub struct UpstreamMsgDist {
     /// Users in that band.
     #[serde(default)]
     pub msg_user: u64,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// A row of `getinterfacesummary` and `getinterfacesummaryhour`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct InterfaceSummary {
     /// The day.
     #[serde(default)]
@@ -432,13 +459,16 @@ pub struct InterfaceSummary {
     /// The slowest callback, milliseconds.
     #[serde(default)]
     pub max_time_cost: u64,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 // ---------------------------------------------------------------------------------------------
 // publisher/stat: ad revenue. One path, three `action`s; errors come in `base_resp`.
 
 /// `base_resp` of `publisher/stat`: `ret` 0 is success.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct BaseResp {
     /// 0 on success, else an error code.
     #[serde(default)]
@@ -446,6 +476,9 @@ pub struct BaseResp {
     /// The error message.
     #[serde(default)]
     pub err_msg: String,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// The query of a `publisher/stat` request.
@@ -457,7 +490,7 @@ fn publisher_query<T: Serialize>(action: &str, request: &T) -> Result<Vec<(Strin
 
 /// `publisher/stat?action=publisher_adpos_general` (publisher_adpos_general): ad revenue per ad
 /// slot and day.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct GetPublisherAdPosGeneral {
     /// The page, from 1.
     pub page: u32,
@@ -488,6 +521,9 @@ pub struct PublisherAdPosGeneral {
     /// Rows in all.
     #[serde(default)]
     pub total_num: u64,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// Ad figures of a slot on a day (or the totals).
@@ -523,11 +559,14 @@ pub struct AdPosStat {
     /// Income per thousand exposures, in fen.
     #[serde(default)]
     pub ecpm: f64,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// `publisher/stat?action=publisher_cps_general` (publisher_cps_general): commission on products
 /// per day.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct GetPublisherCpsGeneral {
     /// The page, from 1.
     pub page: u32,
@@ -554,6 +593,9 @@ pub struct PublisherCpsGeneral {
     /// Rows in all.
     #[serde(default)]
     pub total_num: u64,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// Commission figures of a day (or the totals).
@@ -583,11 +625,14 @@ pub struct CpsStat {
     /// Commission, in fen.
     #[serde(default)]
     pub total_commission: i64,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// `publisher/stat?action=publisher_settlement` (publisher_settlement): settled revenue and the
 /// settling party.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct GetPublisherSettlement {
     /// The page, from 1.
     pub page: u32,
@@ -600,7 +645,7 @@ pub struct GetPublisherSettlement {
 }
 
 /// The answer of `publisher_settlement`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct PublisherSettlement {
     /// The outcome.
     #[serde(default)]
@@ -623,10 +668,13 @@ pub struct PublisherSettlement {
     /// Settlements in all.
     #[serde(default)]
     pub total_num: u64,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// A settlement (half a month of revenue).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct Settlement {
     /// When it was settled.
     #[serde(default)]
@@ -655,10 +703,13 @@ pub struct Settlement {
     /// Revenue per slot.
     #[serde(default)]
     pub slot_revenue: Vec<SlotRevenue>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// Settled revenue of one ad slot.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct SlotRevenue {
     /// The slot.
     #[serde(default)]
@@ -666,5 +717,8 @@ pub struct SlotRevenue {
     /// Its settled revenue, in fen.
     #[serde(default)]
     pub slot_settled_revenue: i64,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// `device/authorize_device`: authorizes devices (`op_type` "0") or updates their attributes
 /// (`op_type` "1"). WeChat spells every number of this request as a string.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct AuthorizeDevice {
     /// The number of devices in `device_list`.
     pub device_num: String,
@@ -41,7 +41,7 @@ impl AuthorizeDevice {
 }
 
 /// A device's attributes, as `authorize_device` takes them.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct DeviceInfo {
     /// The device id.
     pub id: String,
@@ -67,18 +67,24 @@ pub struct DeviceInfo {
     /// "1" for the simplified pedometer protocol over BLE.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ble_simple_protocol: Option<String>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// The answer of `authorize_device`: one outcome per device.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct AuthorizedDevices {
     /// The outcomes, in request order.
     #[serde(default)]
     pub resp: Vec<DeviceAuthResult>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// The outcome for one device of `authorize_device`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct DeviceAuthResult {
     /// Which device.
     #[serde(default)]
@@ -89,10 +95,13 @@ pub struct DeviceAuthResult {
     /// What went wrong, if anything.
     #[serde(default)]
     pub errmsg: String,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// A device's type (the account's original id) and id.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct DeviceBaseInfo {
     /// The device type.
     #[serde(default)]
@@ -100,10 +109,13 @@ pub struct DeviceBaseInfo {
     /// The device id.
     #[serde(default)]
     pub device_id: String,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// `device/create_qrcode`: the QR code tickets of devices.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct CreateDeviceQrCode {
     /// The number of ids in `device_id_list`.
     pub device_num: u32,
@@ -122,7 +134,7 @@ impl CreateDeviceQrCode {
 }
 
 /// The answer of `create_qrcode`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct DeviceQrCodes {
     /// The number of codes.
     #[serde(default)]
@@ -130,10 +142,13 @@ pub struct DeviceQrCodes {
     /// The codes.
     #[serde(default)]
     pub code_list: Vec<DeviceQrCode>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// A device's QR code ticket: the code's content.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct DeviceQrCode {
     /// The device id.
     #[serde(default)]
@@ -141,17 +156,20 @@ pub struct DeviceQrCode {
     /// The ticket to encode in the QR code.
     #[serde(default)]
     pub ticket: String,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// `device/verify_qrcode`: the device behind a QR code ticket.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct VerifyDeviceQrCode {
     /// The ticket.
     pub ticket: String,
 }
 
 /// The answer of `verify_qrcode`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct VerifiedDevice {
     /// The device type.
     #[serde(default)]
@@ -162,10 +180,13 @@ pub struct VerifiedDevice {
     /// The MAC address.
     #[serde(default)]
     pub mac: String,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// `device/bind`: binds a user to a device, with the ticket the page got from the JS-SDK.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct BindDevice {
     /// The binding ticket.
     pub ticket: String,
@@ -176,7 +197,7 @@ pub struct BindDevice {
 }
 
 /// `device/unbind`: unbinds a user from a device, with a ticket.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct UnbindDevice {
     /// The unbinding ticket.
     pub ticket: String,
@@ -187,7 +208,7 @@ pub struct UnbindDevice {
 }
 
 /// `device/compel_bind`: binds a user to a device without a ticket.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct CompelBindDevice {
     /// The device id.
     pub device_id: String,
@@ -196,7 +217,7 @@ pub struct CompelBindDevice {
 }
 
 /// `device/compel_unbind`: unbinds a user from a device without a ticket.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct CompelUnbindDevice {
     /// The device id.
     pub device_id: String,
@@ -206,15 +227,18 @@ pub struct CompelUnbindDevice {
 
 /// The answer of the binding endpoints: `{"base_resp": {"errcode", "errmsg"}}`. A non-zero code
 /// there is returned as [`crate::Error::Api`].
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct DeviceAck {
     /// The outcome.
     #[serde(default)]
     pub base_resp: DeviceBaseResp,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// `base_resp` of the binding endpoints.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct DeviceBaseResp {
     /// 0 on success.
     #[serde(default)]
@@ -222,18 +246,21 @@ pub struct DeviceBaseResp {
     /// The message.
     #[serde(default)]
     pub errmsg: String,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 
 /// `device/get_stat`: a device's state.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct GetDeviceStat {
     /// The device id.
     pub device_id: String,
 }
 
 /// The answer of `get_stat`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct DeviceStat {
     /// 0 not authorized, 1 authorized, 2 bound by a user.
     #[serde(default)]
@@ -241,6 +268,9 @@ pub struct DeviceStat {
     /// `not_auth`, `authorized` or `bind`.
     #[serde(default)]
     pub status_info: String,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 

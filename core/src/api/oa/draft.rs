@@ -10,7 +10,7 @@ use crate::error::Result;
 
 /// An article of a draft, as `draft/add` and `draft/update` take it and `draft/get` and
 /// `draft/batchget` return it.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct DraftArticle {
     /// `news` (an article, the default) or `newspic` (an image post).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -63,6 +63,9 @@ pub struct DraftArticle {
     /// In answers: the cover URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub thumb_url: Option<String>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 impl DraftArticle {
@@ -91,10 +94,10 @@ impl DraftArticle {
             article_type: Some("newspic".into()),
             title: title.into(),
             content: content.into(),
-            image_info: Some(ImageInfo {
+            image_info: Some(ImageInfo { extra: Default::default(),
                 image_list: image_media_ids
                     .into_iter()
-                    .map(|id| DraftImage {
+                    .map(|id| DraftImage { extra: Default::default(),
                         image_media_id: id.into(),
                     })
                     .collect(),
@@ -105,30 +108,39 @@ impl DraftArticle {
 }
 
 /// `image_info` of a `newspic` post.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ImageInfo {
     /// The images.
     #[serde(default)]
     pub image_list: Vec<DraftImage>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// An image of a `newspic` post.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct DraftImage {
     /// A permanent media id.
     pub image_media_id: String,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// `cover_info` of a `newspic` post.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct CoverInfo {
     /// The crops, one per ratio.
     #[serde(default)]
     pub crop_percent_list: Vec<CropPercent>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// A cover crop: corners in fractions of the image, (0,0) top left to (1,1) bottom right.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct CropPercent {
     /// `1_1`, `16_9` or `2.35_1`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -145,62 +157,77 @@ pub struct CropPercent {
     /// Bottom-right y.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub y2: Option<String>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// `product_info` of a draft article.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ProductInfo {
     /// The product card at the end of the article.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub footer_product_info: Option<FooterProductInfo>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// `footer_product_info`: the product card at the end of an article.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct FooterProductInfo {
     /// The product key.
     #[serde(default)]
     pub product_key: String,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// `draft/add` (draft_add): saves a new draft.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct AddDraft {
     /// The articles, up to 8.
     pub articles: Vec<DraftArticle>,
 }
 
 /// The answer of `draft/add`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct AddedDraft {
     /// The draft's media id.
     pub media_id: String,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// `draft/get` (getDraft): reads a draft.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct GetDraft {
     /// The draft's media id.
     pub media_id: String,
 }
 
 /// The answer of `draft/get`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct Draft {
     /// The articles.
     #[serde(default)]
     pub news_item: Vec<DraftArticle>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// `draft/delete` (draft_delete): deletes a draft, irreversibly.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct DeleteDraft {
     /// The draft's media id.
     pub media_id: String,
 }
 
 /// `draft/update` (draft_update): replaces one article of a draft.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct UpdateDraft {
     /// The draft's media id.
     pub media_id: String,
@@ -211,19 +238,23 @@ pub struct UpdateDraft {
 }
 
 /// `draft/count` (draft_count): counts the drafts.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CountDrafts {}
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct CountDrafts {
+}
 
 /// The answer of `draft/count`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct DraftCount {
     /// The number of drafts.
     #[serde(default)]
     pub total_count: u64,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// `draft/batchget` (draft_batchget): lists drafts a page at a time. [`drafts`] walks every page.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct BatchGetDrafts {
     /// Where the page starts, 0 for the first draft.
     pub offset: u32,
@@ -235,7 +266,7 @@ pub struct BatchGetDrafts {
 }
 
 /// A page of `draft/batchget`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct DraftList {
     /// Drafts in all.
     #[serde(default)]
@@ -246,10 +277,13 @@ pub struct DraftList {
     /// The drafts.
     #[serde(default)]
     pub item: Vec<DraftItem>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// A draft in a list.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct DraftItem {
     /// The draft's media id.
     pub media_id: String,
@@ -259,6 +293,9 @@ pub struct DraftItem {
     /// Last update, Unix seconds.
     #[serde(default)]
     pub update_time: i64,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 impl OffsetPage for DraftList {

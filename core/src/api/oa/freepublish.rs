@@ -11,14 +11,14 @@ use crate::lenient;
 
 /// `freepublish/submit` (freepublish_submit): publishes a draft. Success means the job was
 /// accepted; poll [`GetPublishStatus`] or wait for the `PUBLISHJOBFINISH` event.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SubmitPublish {
     /// The draft's media id.
     pub media_id: String,
 }
 
 /// The answer of `freepublish/submit`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct PublishJob {
     /// The job id (a string or a number on the wire; kept exact).
     #[serde(default, deserialize_with = "lenient::text")]
@@ -30,17 +30,20 @@ pub struct PublishJob {
         skip_serializing_if = "Option::is_none"
     )]
     pub msg_data_id: Option<String>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// `freepublish/get` (freepublish_get): the state of a publishing job.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct GetPublishStatus {
     /// The job id.
     pub publish_id: String,
 }
 
 /// The answer of `freepublish/get`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct PublishStatus {
     /// The job id.
     #[serde(default, deserialize_with = "lenient::text")]
@@ -58,6 +61,9 @@ pub struct PublishStatus {
     /// For states 2 and 4: the rejected articles, the first being 1.
     #[serde(default)]
     pub fail_idx: Vec<u32>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 impl PublishStatus {
@@ -68,7 +74,7 @@ impl PublishStatus {
 }
 
 /// `article_detail` of a finished job.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct ArticleDetail {
     /// The number of articles.
     #[serde(default)]
@@ -76,10 +82,13 @@ pub struct ArticleDetail {
     /// The articles.
     #[serde(default)]
     pub item: Vec<PublishedLink>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// A published article's position and permanent link.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct PublishedLink {
     /// The position, the first being 1.
     #[serde(default)]
@@ -87,10 +96,13 @@ pub struct PublishedLink {
     /// The permanent link.
     #[serde(default)]
     pub article_url: String,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// `freepublish/delete` (freepublishDelete): deletes published articles, irreversibly.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct DeletePublished {
     /// The article id.
     pub article_id: String,
@@ -100,22 +112,25 @@ pub struct DeletePublished {
 }
 
 /// `freepublish/getarticle` (freepublishGetarticle): reads published articles.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct GetPublishedArticle {
     /// The article id.
     pub article_id: String,
 }
 
 /// The answer of `freepublish/getarticle`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct PublishedArticles {
     /// The articles.
     #[serde(default)]
     pub news_item: Vec<PublishedArticle>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// A published article.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct PublishedArticle {
     /// The title.
     #[serde(default)]
@@ -153,11 +168,14 @@ pub struct PublishedArticle {
     /// Whether the article was deleted.
     #[serde(default)]
     pub is_deleted: bool,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// `freepublish/batchget` (freepublish_batchget): lists published articles a page at a time.
 /// [`published`] walks every page.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct BatchGetPublished {
     /// Where the page starts, 0 for the first entry.
     pub offset: u32,
@@ -169,7 +187,7 @@ pub struct BatchGetPublished {
 }
 
 /// A page of `freepublish/batchget`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct PublishedList {
     /// Published entries in all.
     #[serde(default)]
@@ -180,10 +198,13 @@ pub struct PublishedList {
     /// The entries.
     #[serde(default)]
     pub item: Vec<PublishedItem>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// A published entry in a list.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct PublishedItem {
     /// The article id.
     pub article_id: String,
@@ -193,6 +214,9 @@ pub struct PublishedItem {
     /// Last update, Unix seconds.
     #[serde(default)]
     pub update_time: i64,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 impl OffsetPage for PublishedList {

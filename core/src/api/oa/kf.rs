@@ -15,19 +15,23 @@ use crate::lenient;
 // Accounts
 
 /// `customservice/getkflist` (getkflist): every customer service account.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct GetKfList {}
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct GetKfList {
+}
 
 /// The answer of `getkflist`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct KfList {
     /// The accounts.
     #[serde(default)]
     pub kf_list: Vec<KfAccount>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// A customer service account.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct KfAccount {
     /// The full account, `prefix@official-account-id`.
     #[serde(default)]
@@ -53,22 +57,29 @@ pub struct KfAccount {
     /// `waiting`, `rejected` or `expired`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub invite_status: Option<String>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// `customservice/getonlinekflist` (getonlinekflist): the accounts online now.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct GetOnlineKfList {}
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct GetOnlineKfList {
+}
 
 /// The answer of `getonlinekflist`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct OnlineKfList {
     /// The accounts online.
     #[serde(default)]
     pub kf_online_list: Vec<OnlineKf>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// An account online.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct OnlineKf {
     /// The full account.
     #[serde(default)]
@@ -82,10 +93,13 @@ pub struct OnlineKf {
     /// Sessions it is serving now.
     #[serde(default)]
     pub accepted_case: u32,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// `kfaccount/add` (addkfaccount): adds a customer service account.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct AddKfAccount {
     /// The full account, `prefix@official-account-id` (prefix: up to 10 letters, digits, `_`).
     pub kf_account: String,
@@ -94,7 +108,7 @@ pub struct AddKfAccount {
 }
 
 /// `kfaccount/update` (updatekfaccount): changes an account's nickname.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct UpdateKfAccount {
     /// The full account.
     pub kf_account: String,
@@ -103,14 +117,14 @@ pub struct UpdateKfAccount {
 }
 
 /// `kfaccount/del` (delkfaccount): deletes an account.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct DelKfAccount {
     /// The full account.
     pub kf_account: String,
 }
 
 /// `kfaccount/inviteworker` (inviteworker): invites a WeChat user to bind an account.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct InviteKfWorker {
     /// The full account.
     pub kf_account: String,
@@ -120,7 +134,7 @@ pub struct InviteKfWorker {
 
 /// `kfaccount/uploadheadimg` (uploadkfaccountheadimg): sets an account's avatar (a square JPEG,
 /// 640×640 recommended).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct UploadKfHeadImg {
     /// The query parameter `kf_account`.
     pub kf_account: String,
@@ -140,7 +154,7 @@ pub enum TypingCommand {
 
 /// `message/custom/typing` (setTyping): shows or hides "typing…" to a user who wrote in the last
 /// 48 hours.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SendTyping {
     /// The user's openid.
     pub touser: String,
@@ -153,7 +167,7 @@ pub struct SendTyping {
 
 /// `kfsession/create` (createkfsession): opens a session between an account (bound and online) and
 /// a user.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct CreateKfSession {
     /// The full account.
     pub kf_account: String,
@@ -162,7 +176,7 @@ pub struct CreateKfSession {
 }
 
 /// `kfsession/close` (closeSession): closes a session.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct CloseKfSession {
     /// The full account.
     pub kf_account: String,
@@ -171,14 +185,14 @@ pub struct CloseKfSession {
 }
 
 /// `kfsession/getsession` (getkfsession): a user's session.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct GetKfSession {
     /// The user's openid.
     pub openid: String,
 }
 
 /// The answer of `getsession`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct KfSession {
     /// The account serving the user; empty when there is no session.
     #[serde(default)]
@@ -186,25 +200,31 @@ pub struct KfSession {
     /// When the session started, Unix seconds.
     #[serde(default)]
     pub createtime: i64,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// `kfsession/getsessionlist` (getkfsessionlist): the sessions of an account.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct GetKfSessionList {
     /// The full account.
     pub kf_account: String,
 }
 
 /// The answer of `getsessionlist`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct KfSessionList {
     /// The sessions.
     #[serde(default)]
     pub sessionlist: Vec<KfSessionEntry>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// A session of an account.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct KfSessionEntry {
     /// The user's openid.
     #[serde(default)]
@@ -212,14 +232,18 @@ pub struct KfSessionEntry {
     /// When the session started, Unix seconds.
     #[serde(default)]
     pub createtime: i64,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// `kfsession/getwaitcase` (getwaitcase): users waiting for an account, up to 100, oldest first.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct GetWaitCase {}
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct GetWaitCase {
+}
 
 /// The answer of `getwaitcase`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct WaitCaseList {
     /// Users waiting in all.
     #[serde(default)]
@@ -227,10 +251,13 @@ pub struct WaitCaseList {
     /// The first of them.
     #[serde(default)]
     pub waitcaselist: Vec<WaitCase>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// A user waiting.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct WaitCase {
     /// The user's openid.
     #[serde(default)]
@@ -238,6 +265,9 @@ pub struct WaitCase {
     /// The user's last message, Unix seconds.
     #[serde(default)]
     pub latest_time: i64,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -245,7 +275,7 @@ pub struct WaitCase {
 
 /// `msgrecord/getmsglist` (getMsgList): chat records of a period of at most 24 hours, up to 10 000
 /// per call. [`msg_records`] walks every call.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct GetMsgList {
     /// Start, Unix seconds.
     pub starttime: i64,
@@ -258,7 +288,7 @@ pub struct GetMsgList {
 }
 
 /// The answer of `getmsglist`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct MsgRecordList {
     /// The records.
     #[serde(default)]
@@ -269,10 +299,13 @@ pub struct MsgRecordList {
     /// Where the next call starts.
     #[serde(default)]
     pub msgid: i64,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// A chat record.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct MsgRecord {
     /// The user's openid.
     #[serde(default)]
@@ -289,6 +322,9 @@ pub struct MsgRecord {
     /// The full account.
     #[serde(default)]
     pub worker: String,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// The most records `getmsglist` returns per call.
@@ -344,6 +380,7 @@ crate::endpoint! {
         auth: AccessToken, repeat: Safe,
         query: |r| Ok(vec![("kf_account".into(), r.kf_account.clone())]),
         body: |r| Ok(Body::Multipart(r.media.form("media"))),
+        json: none,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Customer_Service/Customer_Service_Management.html",
     }
     GetKfList => KfList {

@@ -9,7 +9,7 @@ use crate::endpoint::{Ack, Binary, Body, Meta, Multipart, is_json_answer, parse,
 use crate::error::{Error, Result};
 
 /// A file to upload: its name, MIME type and bytes.
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq)]
 pub struct Upload {
     /// The file name WeChat sees; its extension tells WeChat the format.
     pub filename: String,
@@ -122,7 +122,7 @@ pub enum MaterialType {
 // Temporary media
 
 /// `media/upload` (uploadTempMedia): uploads a temporary media file, kept 3 days.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct UploadMedia {
     /// The query parameter `type`.
     pub kind: MediaType,
@@ -131,7 +131,7 @@ pub struct UploadMedia {
 }
 
 /// The answer of `media/upload`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct UploadedMedia {
     /// `type`: the media type.
     #[serde(rename = "type", default)]
@@ -145,6 +145,9 @@ pub struct UploadedMedia {
     /// Upload time, Unix seconds.
     #[serde(default)]
     pub created_at: i64,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 impl UploadedMedia {
@@ -155,14 +158,16 @@ impl UploadedMedia {
 }
 
 /// `media/get` (getMedia): downloads a temporary media file.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct GetMedia {
     /// The media id.
     pub media_id: String,
 }
 
-/// The answer of `media/get`: the file, or for a video the URL to download it from.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// The answer of `media/get`: the file, or for a video the URL to download it from. Serializes
+/// as the [`Binary`] or as WeChat's JSON.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
 pub enum MediaFile {
     /// The bytes of an image, voice or thumbnail.
     File(Binary),
@@ -179,7 +184,7 @@ impl MediaFile {
         if !is_json_answer(response) {
             return parse_binary(meta, response).map(MediaFile::File);
         }
-        #[derive(Deserialize)]
+        #[derive(Deserialize, Serialize)]
         struct Video {
             video_url: String,
         }
@@ -192,7 +197,7 @@ impl MediaFile {
 
 /// `media/get/jssdk` (getHDVoice): downloads a voice recorded with the JS-SDK `uploadVoice`, as
 /// 16 kHz speex.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct GetHdVoice {
     /// The `serverId` that `uploadVoice` returned.
     pub media_id: String,
@@ -203,21 +208,24 @@ pub struct GetHdVoice {
 
 /// `media/uploadimg` (uploadImage): uploads a JPEG or PNG under 1 MB for use inside article
 /// bodies; it does not count against the material quota.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct UploadImage {
     /// The form field `media`.
     pub media: Upload,
 }
 
 /// The answer of `media/uploadimg`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct UploadedImage {
     /// The image URL, usable in article bodies.
     pub url: String,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// `material/add_material` (addMaterial): adds permanent material (image, voice, video, thumb).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AddMaterial {
     /// The query parameter `type`.
     pub kind: MediaType,
@@ -233,7 +241,7 @@ impl AddMaterial {
         Self {
             kind: MediaType::Video,
             media,
-            description: Some(VideoDescription {
+            description: Some(VideoDescription { extra: Default::default(),
                 title: title.into(),
                 introduction: introduction.into(),
             }),
@@ -242,27 +250,33 @@ impl AddMaterial {
 }
 
 /// The `description` of video material.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct VideoDescription {
     /// The title.
     pub title: String,
     /// The introduction.
     pub introduction: String,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// The answer of `material/add_material`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct AddedMaterial {
     /// The permanent media id.
     pub media_id: String,
     /// The URL of an image (empty or absent for other types).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// An article of permanent news material (`add_news`, `update_news`, `get_material`,
 /// `batchget_material`).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct NewsArticle {
     /// The title.
     #[serde(default)]
@@ -297,25 +311,31 @@ pub struct NewsArticle {
     /// In answers: the cover URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub thumb_url: Option<String>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// `material/add_news`: adds permanent news material (superseded by drafts, see
 /// [`super::draft::AddDraft`]).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct AddNews {
     /// The articles, up to 8.
     pub articles: Vec<NewsArticle>,
 }
 
 /// The answer of `material/add_news`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct AddedNews {
     /// The permanent media id of the news.
     pub media_id: String,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// `material/update_news`: replaces one article of permanent news material.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct UpdateNews {
     /// The news to change.
     pub media_id: String,
@@ -326,14 +346,14 @@ pub struct UpdateNews {
 }
 
 /// `material/get_material` (getMaterial): reads permanent material.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct GetMaterial {
     /// The permanent media id.
     pub media_id: String,
 }
 
 /// Video material, as `get_material` describes it.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct VideoMaterial {
     /// The title.
     #[serde(default)]
@@ -344,17 +364,33 @@ pub struct VideoMaterial {
     /// Where to download the video.
     #[serde(default)]
     pub down_url: String,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// The answer of `get_material`: news and videos come as JSON, other material as the file.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Serializes as WeChat's JSON (`{"news_item": [...]}` for news) or as the [`Binary`].
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
 pub enum Material {
     /// News: its articles (`news_item`).
+    #[serde(serialize_with = "news_items")]
     News(Vec<NewsArticle>),
     /// A video.
     Video(VideoMaterial),
     /// The bytes of an image, voice or thumbnail.
     File(Binary),
+}
+
+fn news_items<S: serde::Serializer>(
+    items: &[NewsArticle],
+    ser: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = ser.serialize_map(Some(1))?;
+    map.serialize_entry("news_item", items)?;
+    map.end()
 }
 
 impl Material {
@@ -363,7 +399,7 @@ impl Material {
         if !is_json_answer(response) {
             return parse_binary(meta, response).map(Material::File);
         }
-        #[derive(Deserialize)]
+        #[derive(Deserialize, Serialize)]
         struct Json {
             news_item: Option<Vec<NewsArticle>>,
             #[serde(flatten)]
@@ -378,18 +414,19 @@ impl Material {
 }
 
 /// `material/del_material` (delMaterial): deletes permanent material.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DelMaterial {
     /// The permanent media id.
     pub media_id: String,
 }
 
 /// `material/get_materialcount` (getMaterialCount): counts permanent material by type.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct GetMaterialCount {}
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct GetMaterialCount {
+}
 
 /// The answer of `get_materialcount`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct MaterialCount {
     /// Voices.
     #[serde(default)]
@@ -403,11 +440,14 @@ pub struct MaterialCount {
     /// News.
     #[serde(default)]
     pub news_count: u64,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// `material/batchget_material` (batchGetMaterial): lists permanent material of one type, a page
 /// at a time. [`materials`] walks every page.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct BatchGetMaterial {
     /// `type`: which material.
     #[serde(rename = "type")]
@@ -419,7 +459,7 @@ pub struct BatchGetMaterial {
 }
 
 /// A page of `batchget_material`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct MaterialList {
     /// Entries of this type in all.
     #[serde(default)]
@@ -430,10 +470,13 @@ pub struct MaterialList {
     /// The entries.
     #[serde(default)]
     pub item: Vec<MaterialItem>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// An entry of `batchget_material`: news carry `content`, other types `name` and `url`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct MaterialItem {
     /// The permanent media id.
     pub media_id: String,
@@ -449,10 +492,13 @@ pub struct MaterialItem {
     /// Last update, Unix seconds.
     #[serde(default)]
     pub update_time: i64,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// The `content` of news material in a list.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct NewsContent {
     /// The articles.
     #[serde(default)]
@@ -463,6 +509,9 @@ pub struct NewsContent {
     /// Last update, Unix seconds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<i64>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 impl OffsetPage for MaterialList {
@@ -523,12 +572,14 @@ crate::endpoint! {
         auth: AccessToken, repeat: Safe,
         query: |r| Ok(vec![("type".into(), r.kind.as_str().into())]),
         body: |r| Ok(Body::Multipart(r.media.form("media"))),
+        json: none,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Asset_Management/New_temporary_materials.html",
     }
     UploadImage => UploadedImage {
         POST Api "/cgi-bin/media/uploadimg",
         auth: AccessToken, repeat: Safe,
         body: |r| Ok(Body::Multipart(r.media.form("media"))),
+        json: none,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Asset_Management/Adding_Permanent_Assets.html",
     }
     // Permanent material counts against a quota: never added twice by a retry.
@@ -537,6 +588,7 @@ crate::endpoint! {
         auth: AccessToken, repeat: Never,
         query: |r| Ok(vec![("type".into(), r.kind.as_str().into())]),
         body: AddMaterial::form,
+        json: none,
         doc: "https://developers.weixin.qq.com/doc/offiaccount/Asset_Management/Adding_Permanent_Assets.html",
     }
     GetMedia => MediaFile {

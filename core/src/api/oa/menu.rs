@@ -7,14 +7,14 @@ use crate::endpoint::{Ack};
 use crate::lenient;
 
 /// `menu/create`: replaces the custom menu.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct CreateMenu {
     /// Up to 3 top-level buttons.
     pub button: Vec<Button>,
 }
 
 /// A menu button: a leaf with an action, or a parent of up to 5 sub-buttons.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Button {
     /// `click`, `view`, `miniprogram`, `scancode_push`, ...; absent on a parent.
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
@@ -42,6 +42,9 @@ pub struct Button {
     /// The sub-buttons of a parent.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sub_button: Vec<Button>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 impl Button {
@@ -155,11 +158,11 @@ impl Button {
 }
 
 /// `menu/get` (getMenu): the menu set through the API, with every conditional menu.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct GetMenu {}
 
 /// What [`GetMenu`] answers.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct MenuConfig {
     /// The default menu.
     #[serde(default)]
@@ -167,10 +170,13 @@ pub struct MenuConfig {
     /// The conditional menus.
     #[serde(default)]
     pub conditionalmenu: Vec<ConditionalMenu>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// The default menu.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct Menu {
     /// The top-level buttons.
     #[serde(default)]
@@ -182,10 +188,13 @@ pub struct Menu {
         skip_serializing_if = "Option::is_none"
     )]
     pub menuid: Option<String>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// A conditional menu.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct ConditionalMenu {
     /// The top-level buttons.
     #[serde(default)]
@@ -196,6 +205,9 @@ pub struct ConditionalMenu {
     /// Its id.
     #[serde(default, deserialize_with = "lenient::text")]
     pub menuid: String,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// Who sees a conditional menu: at least one field set. WeChat sends these as strings or numbers;
@@ -203,7 +215,7 @@ pub struct ConditionalMenu {
 ///
 /// Since 2021 WeChat rejects new rules on gender, region or language (errcode 65320) and ignores
 /// old ones; the fields stay for reading existing menus.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct MatchRule {
     /// A user tag id.
     #[serde(
@@ -245,6 +257,9 @@ pub struct MatchRule {
     /// Client language such as `zh_CN` (no longer accepted).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 impl MatchRule {
@@ -258,11 +273,11 @@ impl MatchRule {
 }
 
 /// `menu/delete` (deleteMenu): deletes the menu and every conditional menu.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct DeleteMenu {}
 
 /// `menu/addconditional` (addConditionalMenu): adds a conditional menu (needs a default menu).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct AddConditionalMenu {
     /// Up to 3 top-level buttons.
     pub button: Vec<Button>,
@@ -271,42 +286,48 @@ pub struct AddConditionalMenu {
 }
 
 /// What [`AddConditionalMenu`] answers.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct ConditionalMenuId {
     /// The new menu's id.
     #[serde(deserialize_with = "lenient::text")]
     pub menuid: String,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// `menu/delconditional` (deleteConditionalMenu): deletes one conditional menu.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct DeleteConditionalMenu {
     /// Its id.
     pub menuid: String,
 }
 
 /// `menu/trymatch` (tryMatchMenu): the menu a user would see.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct TryMatchMenu {
     /// The user's OpenID or WeChat ID.
     pub user_id: String,
 }
 
 /// What [`TryMatchMenu`] answers.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct MatchedMenu {
     /// The buttons the user sees.
     #[serde(default)]
     pub button: Vec<Button>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// `get_current_selfmenu_info` (getCurrentSelfMenuInfo): the menu in effect, whether set through
 /// the API or on the admin site.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct GetCurrentSelfMenuInfo {}
 
 /// What [`GetCurrentSelfMenuInfo`] answers.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct SelfMenuInfo {
     /// `1` when a menu is on.
     #[serde(default)]
@@ -314,19 +335,25 @@ pub struct SelfMenuInfo {
     /// The menu.
     #[serde(default)]
     pub selfmenu_info: SelfMenu,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// The menu in effect.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct SelfMenu {
     /// The top-level buttons.
     #[serde(default)]
     pub button: Vec<SelfMenuButton>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// A button of the menu in effect. Admin-site menus add the types `text`, `img`, `voice`,
 /// `video` and `news`, with `value` (or `news_info`) instead of a key.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct SelfMenuButton {
     /// The type; absent on a parent.
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
@@ -355,26 +382,35 @@ pub struct SelfMenuButton {
     /// The sub-buttons of a parent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sub_button: Option<SelfMenuSubButtons>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// The sub-buttons of a parent of the menu in effect.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct SelfMenuSubButtons {
     /// The sub-buttons.
     #[serde(default)]
     pub list: Vec<SelfMenuButton>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// The articles of a `news` button.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct SelfMenuNews {
     /// The articles.
     #[serde(default)]
     pub list: Vec<SelfMenuArticle>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// An article of a `news` button.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct SelfMenuArticle {
     /// Title.
     #[serde(default)]
@@ -397,6 +433,9 @@ pub struct SelfMenuArticle {
     /// "Read more" URL.
     #[serde(default)]
     pub source_url: String,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 

@@ -1,11 +1,11 @@
 //! Customer service messages: messages sent to a user within 48 hours of their last interaction.
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::endpoint::{Ack};
 
 /// `message/custom/send`: sends a customer service message. Never retried automatically.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SendCustomMessage {
     /// The user's OpenID.
     pub touser: String,
@@ -55,15 +55,48 @@ impl Serialize for SendCustomMessage {
     }
 }
 
+/// Reads WeChat's documented body: `touser`, `msgtype` and the message under its type's key.
+impl<'de> Deserialize<'de> for SendCustomMessage {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Wire {
+            touser: String,
+            #[serde(default)]
+            msgtype: Option<String>,
+            #[serde(flatten)]
+            message: CustomMessage,
+            #[serde(default)]
+            customservice: Option<CustomService>,
+        }
+        let w = Wire::deserialize(d)?;
+        check_msgtype::<D::Error>(w.msgtype.as_deref(), w.message.msgtype())?;
+        Ok(Self {
+            touser: w.touser,
+            message: w.message,
+            customservice: w.customservice,
+        })
+    }
+}
+
+/// A `msgtype` given beside the message must name the message's kind.
+pub(crate) fn check_msgtype<E: serde::de::Error>(given: Option<&str>, kind: &str) -> Result<(), E> {
+    match given {
+        Some(t) if t != kind => Err(E::custom(format!(
+            "msgtype `{t}` does not match the `{kind}` message"
+        ))),
+        _ => Ok(()),
+    }
+}
+
 /// The customer service account a message is sent as.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CustomService {
     /// `account@wechat_id`.
     pub kf_account: String,
 }
 
 /// A customer service message, by `msgtype`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum CustomMessage {
     /// `text`.
@@ -152,21 +185,21 @@ impl CustomMessage {
 }
 
 /// The body of a `text` message.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TextContent {
     /// The text.
     pub content: String,
 }
 
 /// A media id.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MediaContent {
     /// The media id (temporary media or permanent material).
     pub media_id: String,
 }
 
 /// The body of a `video` message.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct VideoContent {
     /// The video's media id.
     pub media_id: String,
@@ -181,7 +214,7 @@ pub struct VideoContent {
 }
 
 /// The body of a `music` message.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct MusicContent {
     /// Title.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -198,14 +231,14 @@ pub struct MusicContent {
 }
 
 /// The body of a `news` message.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct NewsContent {
     /// One article (WeChat shows only one).
     pub articles: Vec<NewsArticle>,
 }
 
 /// An article card.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct NewsArticle {
     /// Title.
     pub title: String,
@@ -220,14 +253,14 @@ pub struct NewsArticle {
 }
 
 /// The body of an `mpnewsarticle` message.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ArticleContent {
     /// The published article's id.
     pub article_id: String,
 }
 
 /// The body of a `msgmenu` message: a tap on an option sends its `id` back to the callback.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct MsgMenuContent {
     /// Text above the options.
     pub head_content: String,
@@ -238,7 +271,7 @@ pub struct MsgMenuContent {
 }
 
 /// An option of a `msgmenu` message.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct MsgMenuItem {
     /// Sent back when tapped.
     pub id: String,
@@ -247,14 +280,14 @@ pub struct MsgMenuItem {
 }
 
 /// The body of a `wxcard` message.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CardContent {
     /// The card id.
     pub card_id: String,
 }
 
 /// The body of a `miniprogrampage` message.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct MiniProgramPageContent {
     /// Title.
     pub title: String,

@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::endpoint::{Ack, encode_component};
+use crate::endpoint::Ack;
 use crate::host::{Host, Hosts};
 use crate::secret::Secret;
 
@@ -35,6 +35,20 @@ impl Scope {
     }
 }
 
+/// A browser-facing URL: the host's base, `path`, the query pairs in order and a fragment.
+pub(crate) fn browser_url(
+    hosts: &Hosts,
+    host: Host,
+    path: &str,
+    query: &[(&str, &str)],
+    fragment: Option<&str>,
+) -> url::Url {
+    let mut url = url::Url::parse(&hosts.url(host, path)).expect("bases are checked when set");
+    url.query_pairs_mut().extend_pairs(query);
+    url.set_fragment(fragment);
+    url
+}
+
 fn connect_url(
     hosts: &Hosts,
     path: &str,
@@ -42,14 +56,19 @@ fn connect_url(
     redirect_uri: &str,
     scope: Scope,
     state: &str,
-) -> String {
-    format!(
-        "{}?appid={}&redirect_uri={}&response_type=code&scope={}&state={}#wechat_redirect",
-        hosts.url(Host::Open, path),
-        encode_component(appid),
-        encode_component(redirect_uri),
-        scope.as_str(),
-        encode_component(state),
+) -> url::Url {
+    browser_url(
+        hosts,
+        Host::Open,
+        path,
+        &[
+            ("appid", appid),
+            ("redirect_uri", redirect_uri),
+            ("response_type", "code"),
+            ("scope", scope.as_str()),
+            ("state", state),
+        ],
+        Some("wechat_redirect"),
     )
 }
 
@@ -65,7 +84,7 @@ pub fn authorize_url(
     redirect_uri: &str,
     scope: Scope,
     state: &str,
-) -> String {
+) -> url::Url {
     connect_url(
         hosts,
         "/connect/oauth2/authorize",
@@ -80,7 +99,7 @@ pub fn authorize_url(
 /// WeChat redirects to `redirect_uri?code=CODE&state=STATE` after the user scans and confirms.
 ///
 /// <https://developers.weixin.qq.com/doc/oplatform/Website_App/WeChat_Login/Wechat_Login.html>
-pub fn qrconnect_url(hosts: &Hosts, appid: &str, redirect_uri: &str, state: &str) -> String {
+pub fn qrconnect_url(hosts: &Hosts, appid: &str, redirect_uri: &str, state: &str) -> url::Url {
     connect_url(
         hosts,
         "/connect/qrconnect",
@@ -93,7 +112,7 @@ pub fn qrconnect_url(hosts: &Hosts, appid: &str, redirect_uri: &str, state: &str
 
 /// `sns/oauth2/access_token`: exchanges the redirect's `code` (valid 5 minutes, once) for the
 /// user's token and OpenID. Never retried automatically: a code works once.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct GetOauthAccessToken {
     /// The account's app id.
     pub appid: String,
@@ -103,7 +122,7 @@ pub struct GetOauthAccessToken {
     /// The code from the redirect.
     pub code: String,
     /// Always `authorization_code`.
-    pub grant_type: &'static str,
+    pub grant_type: std::borrow::Cow<'static, str>,
 }
 
 impl GetOauthAccessToken {
@@ -113,18 +132,18 @@ impl GetOauthAccessToken {
             appid: appid.into(),
             secret,
             code: code.into(),
-            grant_type: "authorization_code",
+            grant_type: "authorization_code".into(),
         }
     }
 }
 
 /// `sns/oauth2/refresh_token`: a new user token from the refresh token (valid 30 days).
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct RefreshOauthAccessToken {
     /// The account's app id.
     pub appid: String,
     /// Always `refresh_token`.
-    pub grant_type: &'static str,
+    pub grant_type: std::borrow::Cow<'static, str>,
     /// The refresh token.
     #[serde(serialize_with = "expose")]
     pub refresh_token: Secret,
@@ -135,14 +154,14 @@ impl RefreshOauthAccessToken {
     pub fn new(appid: impl Into<String>, refresh_token: Secret) -> Self {
         Self {
             appid: appid.into(),
-            grant_type: "refresh_token",
+            grant_type: "refresh_token".into(),
             refresh_token,
         }
     }
 }
 
 /// A user's token, from [`GetOauthAccessToken`] or [`RefreshOauthAccessToken`].
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 pub struct OauthAccessToken {
     /// The user's token, for [`GetOauthUserInfo`] and [`CheckOauthAccessToken`].
     pub access_token: Secret,
@@ -163,10 +182,13 @@ pub struct OauthAccessToken {
     /// The UnionID, when the account is bound to an Open Platform account.
     #[serde(default)]
     pub unionid: Option<String>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// `sns/userinfo`: the profile of a user who granted [`Scope::UserInfo`].
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct GetOauthUserInfo {
     /// The user's token.
     #[serde(serialize_with = "expose")]
@@ -179,7 +201,7 @@ pub struct GetOauthUserInfo {
 }
 
 /// What [`GetOauthUserInfo`] answers.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct OauthUserInfo {
     /// The OpenID.
     pub openid: String,
@@ -207,10 +229,13 @@ pub struct OauthUserInfo {
     /// The UnionID, when the account is bound to an Open Platform account.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unionid: Option<String>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// `sns/auth`: whether a user's token is still valid (an error when not).
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct CheckOauthAccessToken {
     /// The user's token.
     #[serde(serialize_with = "expose")]

@@ -10,7 +10,7 @@ use super::material::Upload;
 use crate::endpoint::Body;
 
 /// The image to read.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum OcrImage {
     /// `img_url`: an image WeChat downloads.
     Url(String),
@@ -65,7 +65,7 @@ macro_rules! ocr {
     )*) => {
     $(
         $(#[$doc])*
-        #[derive(Clone, Debug, PartialEq, Eq)]
+        #[derive(Clone, Debug, PartialEq)]
         pub struct $req {
             /// The image.
             pub image: OcrImage,
@@ -73,6 +73,25 @@ macro_rules! ocr {
                 /// `type`: photo (default) or scan.
                 pub $mode: Option<OcrMode>,
             )?
+        }
+
+        /// Reads WeChat's documented query: `img_url`, and `type` where the endpoint has one.
+        /// An uploaded image cannot be written as JSON.
+        impl<'de> Deserialize<'de> for $req {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                #[derive(Deserialize)]
+                #[allow(dead_code)]
+                struct Wire {
+                    img_url: String,
+                    #[serde(default, rename = "type")]
+                    mode: Option<OcrMode>,
+                }
+                let w = Wire::deserialize(d)?;
+                #[allow(unused_mut)]
+                let mut request = Self::url(w.img_url);
+                $(request.$mode = w.mode;)?
+                Ok(request)
+            }
         }
 
         impl $req {
@@ -134,7 +153,7 @@ ocr! {
 }
 
 /// A point of an image, in pixels.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct OcrPoint {
     /// From the left.
     #[serde(default)]
@@ -142,10 +161,13 @@ pub struct OcrPoint {
     /// From the top.
     #[serde(default)]
     pub y: i64,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// The four corners of a region.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct OcrPosition {
     /// Top left.
     #[serde(default)]
@@ -159,18 +181,24 @@ pub struct OcrPosition {
     /// Bottom left.
     #[serde(default)]
     pub left_bottom: OcrPoint,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// Where a card lies in the image (`{"pos": ...}`).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct OcrCardPosition {
     /// The corners.
     #[serde(default)]
     pub pos: OcrPosition,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// The size of the image read.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct OcrImageSize {
     /// Width, pixels.
     #[serde(default)]
@@ -178,10 +206,13 @@ pub struct OcrImageSize {
     /// Height, pixels.
     #[serde(default)]
     pub h: i64,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// The answer of `cv/ocr/idcard`: the front carries the holder, the back the validity.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct IdCardOcr {
     /// `type`: `Front` or `Back`.
     #[serde(rename = "type", default)]
@@ -204,18 +235,24 @@ pub struct IdCardOcr {
     /// Back: the validity, `YYYYMMDD-YYYYMMDD`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub valid_date: Option<String>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// The answer of `cv/ocr/bankcard`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct BankCardOcr {
     /// The card number.
     #[serde(default)]
     pub number: String,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// The answer of `cv/ocr/driving` (vehicle license).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct DrivingOcr {
     /// The plate number.
     #[serde(default)]
@@ -274,10 +311,13 @@ pub struct DrivingOcr {
     /// The image size.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub img_size: Option<OcrImageSize>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// The answer of `cv/ocr/drivinglicense` (driving license).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct DrivingLicenseOcr {
     /// The license number.
     #[serde(default)]
@@ -312,10 +352,13 @@ pub struct DrivingLicenseOcr {
     /// The issuing authority's seal.
     #[serde(default)]
     pub official_seal: String,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// The answer of `cv/ocr/bizlicense`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct BizLicenseOcr {
     /// The registration number.
     #[serde(default)]
@@ -359,10 +402,13 @@ pub struct BizLicenseOcr {
     /// The image size.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub img_size: Option<OcrImageSize>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// The answer of `cv/ocr/comm`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct CommonOcr {
     /// The lines found.
     #[serde(default)]
@@ -370,10 +416,13 @@ pub struct CommonOcr {
     /// The image size.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub img_size: Option<OcrImageSize>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// A line of text and where it lies.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct OcrText {
     /// The text.
     #[serde(default)]
@@ -381,13 +430,19 @@ pub struct OcrText {
     /// Its corners.
     #[serde(default)]
     pub pos: OcrPosition,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// The answer of `cv/ocr/platenum`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct PlateNumberOcr {
     /// The plate number.
     #[serde(default)]
     pub number: String,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 

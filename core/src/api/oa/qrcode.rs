@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::endpoint::{Binary, encode_component};
+use crate::endpoint::Binary;
 use crate::host::{Host, Hosts};
 
 /// The kind of a parametric QR code.
@@ -21,7 +21,7 @@ pub enum QrAction {
 
 /// `qrcode/create` (createQRCode): a QR code ticket carrying a scene value, pushed back in the
 /// `subscribe` / `SCAN` event when a user scans it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CreateQrCode {
     /// Lifetime in seconds of a temporary code (at most 2 592 000, 30 days; WeChat applies a
     /// short default of its own when absent). Absent for permanent codes.
@@ -34,14 +34,14 @@ pub struct CreateQrCode {
 }
 
 /// The scene of a QR code.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct QrActionInfo {
     /// The scene value.
     pub scene: QrScene,
 }
 
 /// A scene value: an integer or a string, by the code's kind.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct QrScene {
     /// A non-zero 32-bit integer (temporary) or 1..=100 000 (permanent).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -98,7 +98,7 @@ impl CreateQrCode {
 }
 
 /// What [`CreateQrCode`] answers.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct QrCodeTicket {
     /// The ticket: exchange it for the image with [`ShowQrCode`] or [`showqrcode_url`].
     pub ticket: String,
@@ -108,11 +108,14 @@ pub struct QrCodeTicket {
     /// The URL the image encodes, to draw the code yourself.
     #[serde(default)]
     pub url: String,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// `showqrcode`: the QR code image of a ticket, from `mp.weixin.qq.com` (no token). A JPEG, or a
 /// JSON error.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ShowQrCode {
     /// The ticket from [`CreateQrCode`].
     pub ticket: String,
@@ -120,17 +123,19 @@ pub struct ShowQrCode {
 
 /// The browser URL of a ticket's QR code image: `https://mp.weixin.qq.com/cgi-bin/showqrcode?ticket=`
 /// with the ticket percent-encoded.
-pub fn showqrcode_url(hosts: &Hosts, ticket: &str) -> String {
-    format!(
-        "{}?ticket={}",
-        hosts.url(Host::Mp, "/cgi-bin/showqrcode"),
-        encode_component(ticket)
+pub fn showqrcode_url(hosts: &Hosts, ticket: &str) -> url::Url {
+    super::oauth::browser_url(
+        hosts,
+        Host::Mp,
+        "/cgi-bin/showqrcode",
+        &[("ticket", ticket)],
+        None,
     )
 }
 
 /// `shorturl` (long2short): a `w.url.cn` short URL. WeChat stopped creating new short URLs on
 /// 2021-03-15; kept for accounts that still get answers. Prefer [`GenShortKey`].
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ShortUrl {
     /// Always `long2short`.
     pub action: String,
@@ -149,14 +154,17 @@ impl ShortUrl {
 }
 
 /// What [`ShortUrl`] answers.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct ShortUrlResponse {
     /// The short URL.
     pub short_url: String,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// `shorten/gen` (genShortKey): stores up to 4 KB of data under a 15-character key.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct GenShortKey {
     /// The data, at most 4 KB.
     pub long_data: String,
@@ -166,21 +174,24 @@ pub struct GenShortKey {
 }
 
 /// What [`GenShortKey`] answers.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct ShortKey {
     /// The key: 15 base62 characters.
     pub short_key: String,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// `shorten/fetch` (fetchShorten): the data stored under a short key.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FetchShortKey {
     /// The key from [`GenShortKey`].
     pub short_key: String,
 }
 
 /// What [`FetchShortKey`] answers.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct ShortKeyData {
     /// The data.
     pub long_data: String,
@@ -190,6 +201,9 @@ pub struct ShortKeyData {
     /// Seconds it has left.
     #[serde(default)]
     pub expire_seconds: u64,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 

@@ -11,19 +11,22 @@ use super::template::{MiniProgramLink, TemplateValue};
 use crate::lenient;
 
 /// `newtmpl/getcategory` (getCategory): the categories of the account.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct GetCategory {}
 
 /// What [`GetCategory`] answers.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct Categories {
     /// The categories.
     #[serde(default)]
     pub data: Vec<Category>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// A category.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct Category {
     /// Its id.
     #[serde(deserialize_with = "lenient::text")]
@@ -31,11 +34,14 @@ pub struct Category {
     /// Its name.
     #[serde(default)]
     pub name: String,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// `newtmpl/getpubtemplatetitles` (getPubTemplateTitleList): library templates of some
 /// categories, a page at a time.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct GetPubTemplateTitles {
     /// Category ids, comma-separated.
     pub ids: String,
@@ -46,7 +52,7 @@ pub struct GetPubTemplateTitles {
 }
 
 /// What [`GetPubTemplateTitles`] answers.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct PubTemplateTitles {
     /// How many templates the categories hold.
     #[serde(default)]
@@ -54,10 +60,13 @@ pub struct PubTemplateTitles {
     /// This page.
     #[serde(default)]
     pub data: Vec<PubTemplateTitle>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// A library template.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct PubTemplateTitle {
     /// Its id (`tid`).
     #[serde(deserialize_with = "lenient::text")]
@@ -71,18 +80,21 @@ pub struct PubTemplateTitle {
     /// Its category.
     #[serde(rename = "categoryId", default, deserialize_with = "lenient::text")]
     pub category_id: String,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// `newtmpl/getpubtemplatekeywords` (getPubTemplateKeyWordsById): the keywords of a library
 /// template.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct GetPubTemplateKeywords {
     /// The library template's id.
     pub tid: String,
 }
 
 /// What [`GetPubTemplateKeywords`] answers.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct PubTemplateKeywords {
     /// How many keywords.
     #[serde(default)]
@@ -90,10 +102,13 @@ pub struct PubTemplateKeywords {
     /// The keywords.
     #[serde(default)]
     pub data: Vec<PubTemplateKeyword>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// A keyword of a library template.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct PubTemplateKeyword {
     /// Its id, used in [`AddSubscribeTemplate::kid_list`].
     pub kid: u64,
@@ -106,11 +121,14 @@ pub struct PubTemplateKeyword {
     /// The value's rule: `thing`, `number`, `date`, `phrase`, ...
     #[serde(default)]
     pub rule: String,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// `newtmpl/addtemplate` (addTemplate): adds a library template to the account. Never retried
 /// automatically.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AddSubscribeTemplate {
     /// The library template's id.
     pub tid: String,
@@ -123,15 +141,18 @@ pub struct AddSubscribeTemplate {
 }
 
 /// What [`AddSubscribeTemplate`] answers.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct AddedSubscribeTemplate {
     /// The account's template id.
     #[serde(rename = "priTmplId")]
     pub pri_tmpl_id: String,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// `newtmpl/deltemplate` (deleteTemplate): deletes one of the account's templates.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DelSubscribeTemplate {
     /// The account's template id.
     #[serde(rename = "priTmplId")]
@@ -139,19 +160,22 @@ pub struct DelSubscribeTemplate {
 }
 
 /// `newtmpl/gettemplate` (getTemplateList): the account's templates.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct GetSubscribeTemplates {}
 
 /// What [`GetSubscribeTemplates`] answers.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct SubscribeTemplates {
     /// The templates.
     #[serde(default)]
     pub data: Vec<SubscribeTemplate>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// One of the account's templates.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct SubscribeTemplate {
     /// Its id.
     #[serde(rename = "priTmplId")]
@@ -175,10 +199,13 @@ pub struct SubscribeTemplate {
         skip_serializing_if = "Vec::is_empty"
     )]
     pub keyword_enum_value_list: Vec<KeywordEnumValues>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// The allowed values of an enumerated keyword.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct KeywordEnumValues {
     /// The keyword, such as `phrase1.DATA`.
     #[serde(rename = "keywordCode", default)]
@@ -186,11 +213,14 @@ pub struct KeywordEnumValues {
     /// Its values.
     #[serde(rename = "enumValueList", default)]
     pub enum_value_list: Vec<String>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// `message/subscribe/bizsend` (sendNewSubscribeMsg): sends a subscription notification. Never
 /// retried automatically.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SendSubscribeMessage {
     /// The user's OpenID.
     pub touser: String,

@@ -10,7 +10,7 @@ use crate::error::Result;
 use super::user::{OpenIdPage, openid_pages, openids};
 
 /// `tags/create` (createTag): a new tag (at most 100 per account). Never retried automatically.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CreateTag {
     /// The tag.
     pub tag: NewTag,
@@ -26,21 +26,24 @@ impl CreateTag {
 }
 
 /// A tag to create.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NewTag {
     /// Its name, at most 30 characters.
     pub name: String,
 }
 
 /// What [`CreateTag`] answers.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct CreatedTag {
     /// The tag.
     pub tag: Tag,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// A tag.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct Tag {
     /// Its id.
     pub id: u64,
@@ -50,22 +53,28 @@ pub struct Tag {
     /// How many followers carry it (in [`GetTags`] only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<u64>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// `tags/get` (getTags): the account's tags.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct GetTags {}
 
 /// What [`GetTags`] answers.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct Tags {
     /// The tags.
     #[serde(default)]
     pub tags: Vec<Tag>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// `tags/update` (updateTag): renames a tag.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct UpdateTag {
     /// The tag and its new name.
     pub tag: TagRename,
@@ -84,7 +93,7 @@ impl UpdateTag {
 }
 
 /// A tag's new name.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TagRename {
     /// The tag's id.
     pub id: u64,
@@ -93,7 +102,7 @@ pub struct TagRename {
 }
 
 /// `tags/delete` (deleteTag): deletes a tag (one with over 100 000 followers cannot be).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DeleteTag {
     /// The tag.
     pub tag: TagId,
@@ -107,7 +116,7 @@ impl DeleteTag {
 }
 
 /// A tag's id.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TagId {
     /// The id.
     pub id: u64,
@@ -115,7 +124,7 @@ pub struct TagId {
 
 /// `user/tag/get` (getTagFans): the followers with a tag, 10 000 per page. See
 /// [`tag_member_openids`] to walk them all.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct GetTagMembers {
     /// The tag.
     pub tagid: u64,
@@ -124,7 +133,7 @@ pub struct GetTagMembers {
 }
 
 /// `tags/members/batchtagging` (batchTagging): tags up to 50 followers.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct BatchTagging {
     /// The followers.
     pub openid_list: Vec<String>,
@@ -133,7 +142,7 @@ pub struct BatchTagging {
 }
 
 /// `tags/members/batchuntagging` (batchUntagging): removes a tag from up to 50 followers.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct BatchUntagging {
     /// The followers.
     pub openid_list: Vec<String>,
@@ -142,18 +151,21 @@ pub struct BatchUntagging {
 }
 
 /// `tags/getidlist` (getTagIdList): the tags of a follower.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct GetTagIdList {
     /// The follower's OpenID.
     pub openid: String,
 }
 
 /// What [`GetTagIdList`] answers.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct TagIdList {
     /// The tag ids.
     #[serde(default)]
     pub tagid_list: Vec<u64>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 

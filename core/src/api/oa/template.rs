@@ -10,7 +10,7 @@ use crate::lenient;
 
 /// `template/api_set_industry` (setIndustry): the account's primary and secondary industries
 /// (changeable once a month).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SetIndustry {
     /// The primary industry's code.
     pub industry_id1: String,
@@ -19,11 +19,11 @@ pub struct SetIndustry {
 }
 
 /// `template/get_industry` (getIndustry): the account's industries.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct GetIndustry {}
 
 /// What [`GetIndustry`] answers.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct Industries {
     /// The primary industry.
     #[serde(default)]
@@ -31,10 +31,13 @@ pub struct Industries {
     /// The secondary industry.
     #[serde(default)]
     pub secondary_industry: Industry,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// An industry.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct Industry {
     /// The category.
     #[serde(default)]
@@ -42,11 +45,14 @@ pub struct Industry {
     /// The sub-category.
     #[serde(default)]
     pub second_class: String,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// `template/api_add_template` (addTemplate): adds a template from the library to the account.
 /// Never retried automatically.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AddTemplate {
     /// The library template's short id, such as `TM00015`.
     pub template_id_short: String,
@@ -56,26 +62,32 @@ pub struct AddTemplate {
 }
 
 /// What [`AddTemplate`] answers.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct AddedTemplate {
     /// The account's template id.
     pub template_id: String,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// `template/get_all_private_template` (getAllPrivateTemplate): the account's templates.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct GetAllPrivateTemplate {}
 
 /// What [`GetAllPrivateTemplate`] answers.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct PrivateTemplates {
     /// The templates.
     #[serde(default)]
     pub template_list: Vec<PrivateTemplate>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// One of the account's templates.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct PrivateTemplate {
     /// Its id.
     pub template_id: String,
@@ -94,11 +106,14 @@ pub struct PrivateTemplate {
     /// An example.
     #[serde(default)]
     pub example: String,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// `template/del_private_template` (deletePrivateTemplate): deletes one of the account's
 /// templates.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DelPrivateTemplate {
     /// Its id.
     pub template_id: String,
@@ -106,7 +121,7 @@ pub struct DelPrivateTemplate {
 
 /// `message/template/send` (sendTemplateMessage): sends a template message to a follower. Never
 /// retried automatically; set `client_msg_id` to let WeChat drop duplicates.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SendTemplateMessage {
     /// The follower's OpenID.
     pub touser: String,
@@ -143,29 +158,35 @@ impl SendTemplateMessage {
 }
 
 /// A Mini Program page a message opens.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct MiniProgramLink {
     /// The Mini Program (linked to the account).
     pub appid: String,
     /// The page, with its query.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub pagepath: String,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// The value of a placeholder.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct TemplateValue {
     /// The text.
     pub value: String,
     /// A colour such as `#173177` (WeChat no longer shows colours).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub color: Option<String>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 impl TemplateValue {
     /// A value without colour.
     pub fn new(value: impl Into<String>) -> Self {
-        Self {
+        Self { extra: Default::default(),
             value: value.into(),
             color: None,
         }
@@ -173,11 +194,14 @@ impl TemplateValue {
 }
 
 /// What [`SendTemplateMessage`] answers.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct TemplateMessageSent {
     /// The message id, also in the `TEMPLATESENDJOBFINISH` event.
     #[serde(deserialize_with = "lenient::u64")]
     pub msgid: u64,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 

@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::lenient;
 
 /// `user/info` (getUserInfo): a follower's profile.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct GetUserInfo {
     /// The user's OpenID.
     pub openid: String,
@@ -32,7 +32,7 @@ impl GetUserInfo {
 
 /// A follower's profile. Since 2021-12-27 WeChat no longer sends the nickname, avatar, gender or
 /// region here.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct UserInfo {
     /// `1` when the user follows the account; `0` and nothing else otherwise.
     #[serde(default)]
@@ -66,10 +66,13 @@ pub struct UserInfo {
     /// The string scene of the QR code scanned.
     #[serde(default)]
     pub qr_scene_str: String,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// `user/info/batchget` (batchGetUserInfo): up to 100 profiles.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct BatchGetUserInfo {
     /// The users.
     pub user_list: Vec<UserInfoQuery>,
@@ -91,7 +94,7 @@ impl BatchGetUserInfo {
 }
 
 /// One user of [`BatchGetUserInfo`].
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct UserInfoQuery {
     /// The OpenID.
     pub openid: String,
@@ -101,15 +104,18 @@ pub struct UserInfoQuery {
 }
 
 /// What [`BatchGetUserInfo`] answers.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct UserInfoList {
     /// The profiles.
     #[serde(default)]
     pub user_info_list: Vec<UserInfo>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// `user/info/updateremark` (updateRemark): sets the account's remark on a follower.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct UpdateRemark {
     /// The follower's OpenID.
     pub openid: String,
@@ -119,7 +125,7 @@ pub struct UpdateRemark {
 
 /// `user/get` (getFans): followers' OpenIDs, 10 000 per page from `next_openid`. See
 /// [`follower_pages`] and [`follower_openids`] to walk the whole list.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct GetUserList {
     /// Start after this OpenID; from the beginning when absent.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -127,7 +133,7 @@ pub struct GetUserList {
 }
 
 /// A page of OpenIDs: followers, a tag's members or the blacklist.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct OpenIdPage {
     /// How many the whole list holds (absent for a tag's members).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -141,19 +147,25 @@ pub struct OpenIdPage {
     /// Where the next page starts; empty at the end.
     #[serde(default)]
     pub next_openid: String,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// A list of OpenIDs.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct OpenIdList {
     /// The OpenIDs.
     #[serde(default)]
     pub openid: Vec<String>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// `changeopenid`: after an account migration, the new account's OpenIDs of the old account's
 /// users (up to 100 per call, within 15 days).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ChangeOpenid {
     /// The old account's app id.
     pub from_appid: String,
@@ -162,15 +174,18 @@ pub struct ChangeOpenid {
 }
 
 /// What [`ChangeOpenid`] answers.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct ChangedOpenids {
     /// One result per OpenID.
     #[serde(default)]
     pub result_list: Vec<ChangedOpenid>,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 /// One converted OpenID.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct ChangedOpenid {
     /// The old account's OpenID.
     pub ori_openid: String,
@@ -180,6 +195,9 @@ pub struct ChangedOpenid {
     /// `ok`, or why this one failed.
     #[serde(default)]
     pub err_msg: String,
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
 }
 
 
