@@ -17,11 +17,20 @@ pub enum Host {
     Open,
     /// `mp.weixin.qq.com`: browser-facing pages (QR code images).
     Mp,
+    /// `open.work.weixin.qq.com`: WeCom's browser-facing pages (web login).
+    WorkOpen,
 }
 
 impl Host {
     /// Every host.
-    pub const ALL: [Host; 5] = [Host::Api, Host::Work, Host::Pay, Host::Open, Host::Mp];
+    pub const ALL: [Host; 6] = [
+        Host::Api,
+        Host::Work,
+        Host::Pay,
+        Host::Open,
+        Host::Mp,
+        Host::WorkOpen,
+    ];
 
     /// WeChat's own base URL for this host.
     pub const fn default_base(self) -> &'static str {
@@ -31,6 +40,7 @@ impl Host {
             Host::Pay => "https://api.mch.weixin.qq.com",
             Host::Open => "https://open.weixin.qq.com",
             Host::Mp => "https://mp.weixin.qq.com",
+            Host::WorkOpen => "https://open.work.weixin.qq.com",
         }
     }
 
@@ -43,7 +53,7 @@ impl Host {
 /// domain (`api2.weixin.qq.com`), or the emulator.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hosts {
-    bases: [String; 5],
+    bases: [String; 6],
 }
 
 impl Default for Hosts {

@@ -1,10 +1,15 @@
 //! Typed WeChat endpoints, one module per platform area, one file per endpoint group as WeChat
-//! groups them. Each area is a cargo feature (`oa`, ...; all on by default).
-#![cfg_attr(not(feature = "oa"), allow(dead_code, unused_macros, unused_imports))]
+//! groups them. Each area is a cargo feature (`oa`, `work`, ...; all on by default).
+#![cfg_attr(
+    not(any(feature = "oa", feature = "work")),
+    allow(dead_code, unused_macros, unused_imports)
+)]
 
 #[cfg(feature = "oa")]
 pub mod oa;
 pub mod paging;
+#[cfg(feature = "work")]
+pub mod work;
 
 /// Declares an area's endpoint groups (`pub mod` each) and the area's catalog: every group's
 /// `CATALOG`, which [`endpoint!`](crate::endpoint!) writes.

@@ -135,6 +135,25 @@ pub fn assert_cataloged<E: Endpoint>() {
     );
 }
 
+/// The catalog entry of an endpoint exists and is WeCom's, documented at
+/// developer.work.weixin.qq.com.
+pub fn assert_work_cataloged<E: Endpoint>() {
+    let meta = E::META;
+    assert_eq!(meta.area, "work", "{}", meta.name);
+    assert!(
+        meta.doc
+            .starts_with("https://developer.work.weixin.qq.com/document/"),
+        "{}: {}",
+        meta.name,
+        meta.doc
+    );
+    assert!(
+        wechat_core::catalog::all().any(|m| m == meta),
+        "{} is not in the catalog",
+        meta.name
+    );
+}
+
 /// Every row of the reference SDK's endpoint list in `package` has a catalog entry with its
 /// method (`upload` meaning a `POST`, `URL` a `GET` download) and URL.
 pub fn assert_rows_covered(package: &str) {

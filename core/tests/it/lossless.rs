@@ -11,9 +11,19 @@ use crate::common::ok;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures");
 
-/// The fixture of an entry: `tests/fixtures/<path>.json`.
+/// The fixture of an entry: `tests/fixtures/<host>/<path>.json` for hosts whose paths overlap
+/// another's (WeCom shares `/cgi-bin/user/get` and others with the Official Account), else
+/// `tests/fixtures/<path>.json`; the layout the emulator answers from.
 fn fixture(entry: &Entry) -> Option<String> {
-    std::fs::read_to_string(format!("{FIXTURES}{}.json", entry.meta.path)).ok()
+    let path = entry.meta.path;
+    let domain = entry
+        .meta
+        .host
+        .default_base()
+        .trim_start_matches("https://");
+    std::fs::read_to_string(format!("{FIXTURES}/{domain}{path}.json"))
+        .or_else(|_| std::fs::read_to_string(format!("{FIXTURES}{path}.json")))
+        .ok()
 }
 
 /// Whether `got` holds what `sent` holds, as the lenient policy reads it: numbers sent as text

@@ -31,3 +31,6 @@ mod oa_subscribe;
 mod oa_tag;
 mod oa_template;
 mod oa_user;
+mod work_app;
+mod work_contacts;
+mod work_message;

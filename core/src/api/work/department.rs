@@ -1,0 +1,5 @@
+//! Departments (部门管理).
+
+crate::endpoint! {
+    area: "work";
+}

@@ -1,0 +1,5 @@
+//! Tags (标签管理) and their members.
+
+crate::endpoint! {
+    area: "work";
+}

@@ -1,0 +1,4 @@
+//! WeCom messages: app messages, group chats, group robots.
+
+#[allow(unused_imports)]
+use crate::common::*;
