@@ -36,6 +36,8 @@ pub mod demo {
     pub const PROVIDER_CORPID: &str = "ww0000000000emup01";
     /// Its provider secret.
     pub const PROVIDER_SECRET: &str = "emulator-demo-provider-secret";
+    /// A WeCom group robot's webhook key.
+    pub const ROBOT_KEY: &str = "emulator-demo-robot-key";
 }
 
 /// An Official Account or Mini Program: `appid` + `secret`.
@@ -108,6 +110,8 @@ pub struct Accounts {
     pub components: Vec<ComponentAccount>,
     pub suites: Vec<SuiteAccount>,
     pub providers: Vec<ProviderAccount>,
+    /// WeCom group robots, by webhook key.
+    pub robots: Vec<String>,
 }
 
 impl Accounts {
@@ -142,6 +146,7 @@ impl Accounts {
                 corpid: demo::PROVIDER_CORPID.into(),
                 provider_secret: demo::PROVIDER_SECRET.into(),
             }],
+            robots: vec![demo::ROBOT_KEY.into()],
         }
     }
 

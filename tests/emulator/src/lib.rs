@@ -147,6 +147,13 @@ impl EmulatorBuilder {
         self
     }
 
+    /// A WeCom group robot: `/cgi-bin/webhook/*` calls with `key=KEY` are answered, other keys
+    /// get WeCom's 93000 (invalid webhook URL).
+    pub fn robot(mut self, key: impl Into<String>) -> Self {
+        self.accounts.robots.push(key.into());
+        self
+    }
+
     /// A WeCom self-built app with its agent id (counters then name it `corpid/agentid`).
     pub fn corp_agent(
         mut self,

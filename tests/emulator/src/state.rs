@@ -144,7 +144,6 @@ impl Settings {
             "/risk/",
             "/sandboxnew/",
             "/v3/",
-            "/cgi-bin/webhook/",
         ]
         .iter()
         .map(|s| (*s).to_owned())
@@ -154,6 +153,9 @@ impl Settings {
 
 /// Paths the SDK's catalog calls without an API credential (user tokens, QR code images): an
 /// index built once from the catalog.
+/// WeCom group robots: authorized by their webhook `key`, not a token.
+const WEBHOOK_PREFIX: &str = "/cgi-bin/webhook/";
+
 fn needs_no_credential(path: &str) -> bool {
     use std::collections::HashSet;
     use std::sync::OnceLock;
@@ -1227,6 +1229,12 @@ impl State {
         inc: &Incoming,
         now: i64,
     ) -> Result<Option<(TokenKind, String)>, Answer> {
+        if inc.path.starts_with(WEBHOOK_PREFIX) {
+            return match query_get(&inc.query, "key") {
+                Some(key) if self.accounts.robots.iter().any(|r| r == key) => Ok(None),
+                _ => Err(self.work_err(93000, "invalid webhook url", now)),
+            };
+        }
         if self
             .settings
             .open_prefixes
@@ -1282,6 +1290,7 @@ impl State {
             return custom;
         }
         let host = match auth {
+            _ if inc.path.starts_with(WEBHOOK_PREFIX) => "qyapi.weixin.qq.com",
             Some((kind, _)) if kind.is_work() => "qyapi.weixin.qq.com",
             Some(_) => "api.weixin.qq.com",
             None => "api.mch.weixin.qq.com",

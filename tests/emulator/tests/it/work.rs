@@ -202,3 +202,21 @@ async fn suite_provider_and_corp_of_suite_tokens() {
     );
     emu.shutdown().await;
 }
+
+#[tokio::test]
+async fn robots_answer_to_their_webhook_key_alone() {
+    let (emu, c) = start().await;
+    let text = json!({"msgtype": "text", "text": {"content": "hi"}});
+    let ok = c
+        .post(
+            &format!("/cgi-bin/webhook/send?key={}", demo::ROBOT_KEY),
+            text.clone(),
+        )
+        .await;
+    assert_eq!(ok["errcode"], 0);
+    let wrong = c.post("/cgi-bin/webhook/send?key=nope", text.clone()).await;
+    assert_eq!(wrong["errcode"], 93000);
+    let none = c.post("/cgi-bin/webhook/send", text).await;
+    assert_eq!(none["errcode"], 93000);
+    emu.shutdown().await;
+}
