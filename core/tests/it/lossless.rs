@@ -15,7 +15,17 @@ const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures")
 /// another's (WeCom shares `/cgi-bin/user/get` and others with the Official Account), else
 /// `tests/fixtures/<path>.json`; the layout the emulator answers from.
 fn fixture(entry: &Entry) -> Option<String> {
-    let path = entry.meta.path;
+    let action = ACTIONS
+        .iter()
+        .find(|(name, _)| entry.meta.name.ends_with(name));
+    let owned;
+    let path = match action {
+        Some((_, action)) => {
+            owned = format!("{}/{action}", entry.meta.path);
+            owned.as_str()
+        }
+        None => entry.meta.path,
+    };
     let domain = entry
         .meta
         .host
@@ -24,6 +34,33 @@ fn fixture(entry: &Entry) -> Option<String> {
     std::fs::read_to_string(format!("{FIXTURES}/{domain}{path}.json"))
         .or_else(|_| std::fs::read_to_string(format!("{FIXTURES}{path}.json")))
         .ok()
+}
+
+/// Endpoints that share a path and tell their answers apart by an `action` in the query: each
+/// has its own fixture, `<path>/<action>.json` (the emulator answers from it by the query).
+const ACTIONS: &[(&str, &str)] = &[
+    ("::GetPublisherAdPosGeneral", "publisher_adpos_general"),
+    ("::GetPublisherCpsGeneral", "publisher_cps_general"),
+    ("::GetPublisherSettlement", "publisher_settlement"),
+];
+
+#[test]
+fn endpoints_sharing_a_path_have_a_fixture_each() {
+    let mut by_path = std::collections::HashMap::<_, Vec<&str>>::new();
+    for e in catalog::entries() {
+        by_path
+            .entry((e.meta.host, e.meta.path, e.meta.method))
+            .or_default()
+            .push(e.meta.name);
+    }
+    for names in by_path.values().filter(|n| n.len() > 1) {
+        for name in names {
+            assert!(
+                ACTIONS.iter().any(|(n, _)| name.ends_with(n)),
+                "{name} shares its path with {names:?}: give it an action fixture"
+            );
+        }
+    }
 }
 
 /// Whether `got` holds what `sent` holds, as the lenient policy reads it: numbers sent as text

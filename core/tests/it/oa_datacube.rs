@@ -111,7 +111,8 @@ fn ad_positions() {
              &page=1&page_size=10&start_date=2024-03-01&end_date=2024-03-02&ad_slot=SLOT_ID_BIZ_BOTTOM"
         ),
     );
-    let stat = parse::<GetPublisherAdPosGeneral>(fixture!("publisher/stat"));
+    let stat =
+        parse::<GetPublisherAdPosGeneral>(fixture!("publisher/stat/publisher_adpos_general"));
     assert_eq!(stat.total_num, 1);
     // A slot id beyond 2^53 stays exact.
     assert_eq!(stat.list[0].slot_id, Some(3_030_046_789_020_061));
@@ -134,16 +135,8 @@ fn cps_and_settlement() {
              &page=2&page_size=90&start_date=2024-03-01&end_date=2024-03-31"
         ),
     );
-    // One fixture per path: the other actions' answers are written here.
-    let cps = parse::<GetPublisherCpsGeneral>(
-        r#"{"base_resp":{"err_msg":"ok","ret":0},
-            "list":[{"date":"2024-03-02","exposure_count":3078,"click_count":21,"click_rate":0.006823,
-                     "order_count":3,"order_rate":0.142857,"total_fee":16470,"total_commission":1482}],
-            "summary":{"exposure_count":3078,"click_count":21,"click_rate":0.006823,"order_count":3,
-                       "order_rate":0.142857,"total_fee":16470,"total_commission":1482},
-            "total_num":1}"#,
-    );
-    assert_eq!(cps.list[0].total_commission, 1_482);
+    let cps = parse::<GetPublisherCpsGeneral>(fixture!("publisher/stat/publisher_cps_general"));
+    assert_eq!(cps.list[0].total_commission, 948);
     assert_eq!(cps.summary.date, None);
     assert_cataloged::<GetPublisherCpsGeneral>();
 
@@ -159,19 +152,12 @@ fn cps_and_settlement() {
              &page=1&page_size=10&start_date=2024-01-01&end_date=2024-03-31"
         ),
     );
-    let sett = parse::<GetPublisherSettlement>(
-        r#"{"base_resp":{"err_msg":"ok","ret":0},"body":"Kitchen Ltd","penalty_all":0,
-            "revenue_all":912304,"settled_revenue_all":900000,
-            "settlement_list":[{"date":"2024-02-20","zone":"2024-01-16 to 2024-01-31","month":"202401",
-                "order":2,"sett_status":3,"settled_revenue":450000,"sett_no":"SETT2024010002",
-                "mail_send_cnt":"1","slot_revenue":[{"slot_id":"SLOT_ID_BIZ_BOTTOM","slot_settled_revenue":450000}]}],
-            "total_num":1}"#,
-    );
+    let sett = parse::<GetPublisherSettlement>(fixture!("publisher/stat/publisher_settlement"));
     assert_eq!(
         sett.settlement_list[0].slot_revenue[0].slot_settled_revenue,
-        450_000
+        2_847_205
     );
-    assert_eq!(sett.body, "Kitchen Ltd");
+    assert_eq!(sett.body, "公众号");
     assert_cataloged::<GetPublisherSettlement>();
 }
 

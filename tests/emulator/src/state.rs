@@ -1295,7 +1295,13 @@ impl State {
             Some(_) => "api.weixin.qq.com",
             None => "api.mch.weixin.qq.com",
         };
-        match fixtures::lookup(&inc.path, Some(host), self.settings.fixture_dir.as_deref()) {
+        // Endpoints that share a path and pick their answer by `action` (`publisher/stat`)
+        // answer from `<path>/<action>.json` when there is one.
+        let dir = self.settings.fixture_dir.as_deref();
+        let by_action = query_get(&inc.query, "action")
+            .filter(|a| !a.is_empty() && a.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'))
+            .and_then(|a| fixtures::lookup(&format!("{}/{a}", inc.path), Some(host), dir));
+        match by_action.or_else(|| fixtures::lookup(&inc.path, Some(host), dir)) {
             Some(f) => Answer::Raw {
                 status: 200,
                 content_type: f.content_type.to_owned(),

@@ -189,3 +189,26 @@ async fn runtime_fixture_dir_and_host_specific_fixtures() {
     emu.shutdown().await;
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[tokio::test]
+async fn actions_sharing_a_path_get_their_own_answers() {
+    let (emu, c) = super::common::start().await;
+    let token = c.classic_token().await;
+    for action in [
+        "publisher_adpos_general",
+        "publisher_cps_general",
+        "publisher_settlement",
+    ] {
+        let v = c
+            .get(&format!(
+                "/publisher/stat?access_token={token}&action={action}&page=1&page_size=10"
+            ))
+            .await;
+        assert_eq!(
+            v,
+            fixture(&format!("publisher/stat/{action}.json")),
+            "{action}"
+        );
+    }
+    emu.shutdown().await;
+}
