@@ -53,6 +53,26 @@ pub fn assert_post_json<E: Endpoint>(endpoint: &E, url: &str, body: Value) {
     );
     let sent: Value = serde_json::from_slice(req.body()).expect("JSON body");
     assert_eq!(sent, body);
+    assert_reads_as_data::<E>(&req, body);
+}
+
+/// The request written as data: the documented JSON body, read by the catalog entry of `E`,
+/// builds the same request as the typed value did.
+pub fn assert_reads_as_data<E: Endpoint>(typed: &http::Request<Vec<u8>>, body: Value) {
+    let entry = wechat_core::catalog::entries()
+        .find(|e| e.meta == E::META)
+        .unwrap_or_else(|| panic!("{} is not in the catalog", E::META.name));
+    let token = Secret::new("ACCESS_TOKEN");
+    let token = E::META.auth.is_token().then_some(&token);
+    let read = (entry.build)(&Hosts::default(), body, token)
+        .unwrap_or_else(|e| panic!("{} does not read its JSON body: {e}", E::META.name));
+    assert_eq!(read.uri(), typed.uri(), "{}", E::META.name);
+    assert_eq!(
+        serde_json::from_slice::<Value>(read.body()).expect("JSON body"),
+        serde_json::from_slice::<Value>(typed.body()).expect("JSON body"),
+        "{} reads its JSON body into another request",
+        E::META.name
+    );
 }
 
 /// Asserts a `POST` to `url` with an empty body.

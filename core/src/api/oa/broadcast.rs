@@ -397,7 +397,10 @@ pub struct DeleteMass {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct GetMassStatus {
     /// The broadcast's id (sent as a string, as in the document).
-    #[serde(serialize_with = "lenient::u64_as_string")]
+    #[serde(
+        serialize_with = "lenient::u64_as_string",
+        deserialize_with = "lenient::u64"
+    )]
     pub msg_id: u64,
 }
 

@@ -57,7 +57,7 @@ pub struct AddTemplate {
     /// The library template's short id, such as `TM00015`.
     pub template_id_short: String,
     /// The keywords to use, by name (templates of the newer category library).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub keyword_name_list: Vec<String>,
 }
 
