@@ -12,14 +12,18 @@ pub mod paging;
 pub mod work;
 
 /// Declares an area's endpoint groups (`pub mod` each) and the area's catalog: every group's
-/// `CATALOG`, which [`endpoint!`](crate::endpoint!) writes.
+/// `CATALOG`, which [`endpoint!`](crate::endpoint!) writes. Groups of groups (a folder such as
+/// `work/externalcontact/`, itself declared with `area!`) follow `nested:`.
 macro_rules! area {
-    ($($group:ident),* $(,)?) => {
+    ($($group:ident),* $(,)? $(; nested: $($nested:ident),* $(,)?)?) => {
         $(pub mod $group;)*
+        $($(pub mod $nested;)*)?
 
         /// Every endpoint of the area, for [`crate::catalog`].
         pub(crate) fn catalog() -> impl Iterator<Item = &'static $crate::catalog::Entry> {
-            [$($group::CATALOG),*].into_iter().flatten()
+            let groups = [$($group::CATALOG),*].into_iter().flatten();
+            $($(let groups = groups.chain($nested::catalog());)*)?
+            groups
         }
     };
 }
