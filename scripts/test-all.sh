@@ -24,8 +24,11 @@ if [ -n "$forbidden" ]; then
   exit 1
 fi
 
-step "wechat-core builds with no area enabled (cargo features per area)"
+step "wechat-core builds with no area, and with each area alone (cargo features per area)"
 cargo check -p wechat-core --no-default-features --locked
+for area in oa work; do
+  RUSTFLAGS="-D warnings" cargo check -p wechat-core --no-default-features --features "$area" --locked
+done
 
 step "cargo clippy (the Worker crates, wasm32)"
 cargo clippy -p wechat-worker -p wechat-worker-example --target wasm32-unknown-unknown --locked -- -D warnings

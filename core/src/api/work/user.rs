@@ -1,11 +1,12 @@
 //! Members (成员管理) and id conversion.
 
-use futures_util::stream::{self, Stream, TryStreamExt};
+use futures_util::stream::Stream;
 use serde::{Deserialize, Serialize};
 
 use crate::client::{Client, HttpClient, Runtime, TokenStore};
 use crate::endpoint::Ack;
-use crate::error::{Error, Result};
+use crate::api::paging::{CursorPage, cursor_items, cursor_pages};
+use crate::error::Result;
 use crate::lenient;
 
 /// A member's custom attributes (`extattr`), as the admin console defines them.
@@ -692,26 +693,23 @@ crate::endpoint! {
     }
 }
 
+impl CursorPage for MemberIdPage {
+    type Item = MemberDepartment;
+    fn next_cursor(&self) -> &str {
+        &self.next_cursor
+    }
+    fn into_items(self) -> Vec<MemberDepartment> {
+        self.dept_user
+    }
+}
+
 /// Every page of [`UserListId`], `limit` pairs each (WeCom's default when `None`), following
 /// `next_cursor` until it is empty (or repeats). A failed call is yielded and ends the stream.
 pub fn member_id_pages<'a, H: HttpClient, S: TokenStore, R: Runtime>(
     client: &'a Client<H, S, R>,
     limit: Option<u32>,
 ) -> impl Stream<Item = Result<MemberIdPage>> + 'a {
-    // `None`: done; `Some(cursor)`: the next page to ask for.
-    stream::try_unfold(Some(None::<String>), move |state: Option<Option<String>>| {
-        let call = state.map(|cursor| UserListId { cursor, limit });
-        async move {
-            let Some(request) = call else {
-                return Ok(None);
-            };
-            let page = client.call(&request).await?;
-            let more = !page.next_cursor.is_empty()
-                && request.cursor.as_deref() != Some(page.next_cursor.as_str());
-            let next = more.then(|| Some(page.next_cursor.clone()));
-            Ok(Some((page, next)))
-        }
-    })
+    cursor_pages(client, move |cursor| UserListId { cursor, limit })
 }
 
 /// Every (member, department) pair of the corp ([`UserListId`]), one by one. An error is
@@ -720,7 +718,5 @@ pub fn member_departments<'a, H: HttpClient, S: TokenStore, R: Runtime>(
     client: &'a Client<H, S, R>,
     limit: Option<u32>,
 ) -> impl Stream<Item = Result<MemberDepartment>> + 'a {
-    member_id_pages(client, limit)
-        .map_ok(|page| stream::iter(page.dept_user.into_iter().map(Ok::<_, Error>)))
-        .try_flatten()
+    cursor_items(client, move |cursor| UserListId { cursor, limit })
 }
