@@ -33,4 +33,7 @@ mod oa_template;
 mod oa_user;
 mod work_app;
 mod work_contacts;
+mod work_customers;
+mod work_customers_ops;
+mod work_kf;
 mod work_message;

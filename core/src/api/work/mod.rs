@@ -14,5 +14,6 @@ crate::api::area! {
     oauth,
     robot,
     tag,
-    user,
+    user;
+    nested: externalcontact, kf,
 }

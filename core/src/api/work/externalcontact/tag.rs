@@ -1,0 +1,5 @@
+//! Customer tags (客户标签): corp and strategy tags, and marking customers.
+
+crate::endpoint! {
+    area: "work";
+}

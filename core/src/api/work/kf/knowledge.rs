@@ -1,0 +1,5 @@
+//! The knowledge base (知识库): groups and intents.
+
+crate::endpoint! {
+    area: "work";
+}

@@ -1,0 +1,5 @@
+//! Servicers (接待人员): add, delete, list.
+
+crate::endpoint! {
+    area: "work";
+}
