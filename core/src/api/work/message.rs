@@ -770,7 +770,7 @@ message_enum! {
         /// `miniprogram_notice`.
         MiniProgramNotice(MiniProgramNotice) = "miniprogram_notice",
         /// `template_card`.
-        TemplateCard(TemplateCard) = "template_card",
+        TemplateCard(Box<TemplateCard>) = "template_card",
     }
 }
 
@@ -905,7 +905,7 @@ impl SendMessage {
 
     /// A `template_card` message.
     pub fn template_card(agentid: i64, card: TemplateCard) -> Self {
-        Self::new(agentid, AppMessage::TemplateCard(card))
+        Self::new(agentid, AppMessage::TemplateCard(Box::new(card)))
     }
 
     /// Adds members.
@@ -1031,7 +1031,7 @@ pub enum CardUpdate {
     /// `button`: only the clicked button's text.
     Button(ButtonUpdate),
     /// `template_card`: the whole card (its `replace_text` replaces the buttons).
-    TemplateCard(TemplateCard),
+    TemplateCard(Box<TemplateCard>),
 }
 
 /// The new text of the clicked button.
@@ -1087,7 +1087,11 @@ impl UpdateTemplateCard {
 
     /// Replaces the whole card.
     pub fn card(agentid: i64, response_code: impl Into<ResponseCode>, card: TemplateCard) -> Self {
-        Self::new(agentid, response_code, CardUpdate::TemplateCard(card))
+        Self::new(
+            agentid,
+            response_code,
+            CardUpdate::TemplateCard(Box::new(card)),
+        )
     }
 
     fn new(agentid: i64, response_code: impl Into<ResponseCode>, update: CardUpdate) -> Self {

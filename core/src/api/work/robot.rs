@@ -72,7 +72,7 @@ message_enum! {
         /// `voice`: a media id from `webhook/upload_media` (AMR, at most 60 s).
         Voice(MediaContent) = "voice",
         /// `template_card`: `text_notice` or `news_notice`.
-        TemplateCard(TemplateCard) = "template_card",
+        TemplateCard(Box<TemplateCard>) = "template_card",
     }
 }
 
@@ -164,7 +164,7 @@ impl SendRobotMessage {
 
     /// A `template_card` message.
     pub fn template_card(card: TemplateCard) -> Self {
-        Self::new(RobotMessage::TemplateCard(card))
+        Self::new(RobotMessage::TemplateCard(Box::new(card)))
     }
 }
 
