@@ -294,12 +294,12 @@ crate::endpoint! {
     UpdateAppChat => Ack {
         POST Work "/cgi-bin/appchat/update",
         auth: AccessToken, repeat: Safe,
-        doc: "https://developer.work.weixin.qq.com/document/path/90246",
+        doc: "https://developer.work.weixin.qq.com/document/path/98913",
     }
     GetAppChat => AppChatAnswer {
         GET Work "/cgi-bin/appchat/get",
         auth: AccessToken, repeat: Safe,
-        doc: "https://developer.work.weixin.qq.com/document/path/90247",
+        doc: "https://developer.work.weixin.qq.com/document/path/98914",
     }
     SendAppChat => Ack {
         POST Work "/cgi-bin/appchat/send",
