@@ -8,7 +8,7 @@ use super::message::{
     MarkdownContent, MediaContent, MpNewsArticle, MpNewsContent, NewsArticle, NewsContent,
     TextCardContent, TextContent, VideoContent, message_enum,
 };
-use crate::endpoint::{Ack, Extra};
+use crate::endpoint::Ack;
 
 /// `appchat/create` (创建群聊会话): creates a group chat of 2 to 2000 members.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -66,7 +66,7 @@ pub struct CreatedAppChat {
     pub chatid: String,
     /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
     #[serde(flatten)]
-    pub extra: Extra,
+    pub extra: crate::endpoint::Extra,
 }
 
 /// `appchat/update` (修改群聊会话): renames a chat, changes its owner, adds and removes members.
@@ -122,7 +122,7 @@ pub struct AppChatAnswer {
     pub chat_info: AppChatInfo,
     /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
     #[serde(flatten)]
-    pub extra: Extra,
+    pub extra: crate::endpoint::Extra,
 }
 
 /// A group chat.
@@ -145,7 +145,7 @@ pub struct AppChatInfo {
     pub chat_type: Option<i64>,
     /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
     #[serde(flatten)]
-    pub extra: Extra,
+    pub extra: crate::endpoint::Extra,
 }
 
 message_enum! {

@@ -16,7 +16,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::endpoint::{Ack, Extra};
+use crate::endpoint::Ack;
 
 /// Declares a message enum whose variants are written as `"msgtype": "<tag>", "<tag>": {...}`:
 /// flattened into a request, the enum supplies both keys; reading, the `msgtype` picks the
@@ -1018,7 +1018,7 @@ pub struct SentMessage {
     pub response_code: Option<ResponseCode>,
     /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
     #[serde(flatten)]
-    pub extra: Extra,
+    pub extra: crate::endpoint::Extra,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1136,7 +1136,7 @@ pub struct UpdatedTemplateCard {
     pub invaliduser: Vec<String>,
     /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
     #[serde(flatten)]
-    pub extra: Extra,
+    pub extra: crate::endpoint::Extra,
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::message::{
     MarkdownContent, MediaContent, NewsArticle, NewsContent, TemplateCard, message_enum,
 };
-use crate::endpoint::{Ack, Body, Extra, Multipart};
+use crate::endpoint::{Ack, Body, Multipart};
 
 /// The body of a robot's `text` message, with its mentions.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -262,7 +262,7 @@ pub struct RobotMedia {
     pub created_at: u64,
     /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
     #[serde(flatten)]
-    pub extra: Extra,
+    pub extra: crate::endpoint::Extra,
 }
 
 crate::endpoint! {
