@@ -960,12 +960,12 @@ crate::endpoint! {
     GetCheckinDayData => DayReports {
         POST Work "/cgi-bin/checkin/getcheckin_daydata",
         auth: AccessToken, repeat: Safe,
-        doc: "https://developer.work.weixin.qq.com/document/path/96498",
+        doc: "https://developer.work.weixin.qq.com/document/path/93374",
     }
     GetCheckinMonthData => MonthReports {
         POST Work "/cgi-bin/checkin/getcheckin_monthdata",
         auth: AccessToken, repeat: Safe,
-        doc: "https://developer.work.weixin.qq.com/document/path/96499",
+        doc: "https://developer.work.weixin.qq.com/document/path/93387",
     }
     GetCorpCheckinOption => CorpCheckinOptions {
         POST Work "/cgi-bin/checkin/getcorpcheckinoption",
