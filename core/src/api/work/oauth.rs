@@ -117,6 +117,13 @@ pub struct GetUserInfoByCode {
     pub code: String,
 }
 
+impl GetUserInfoByCode {
+    /// Reads `code`.
+    pub fn new(code: impl Into<String>) -> Self {
+        Self { code: code.into() }
+    }
+}
+
 /// The answer of `user/getuserinfo`: `UserId` for a member, `OpenId` for a non-member.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct CodeUser {
