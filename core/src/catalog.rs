@@ -198,6 +198,20 @@ const BROWSER_URLS: &[BrowserUrl] = &[
         doc: "https://developers.weixin.qq.com/doc/oplatform/Website_App/WeChat_Login/Wechat_Login.html",
     },
     BrowserUrl {
+        name: "wechat_core::api::work::oauth::authorize_url",
+        area: "work",
+        host: crate::host::Host::Open,
+        path: "/connect/oauth2/authorize",
+        doc: "https://developer.work.weixin.qq.com/document/path/91022",
+    },
+    BrowserUrl {
+        name: "wechat_core::api::work::oauth::qrconnect_url",
+        area: "work",
+        host: crate::host::Host::WorkOpen,
+        path: "/wwopen/sso/qrConnect",
+        doc: "https://developer.work.weixin.qq.com/document/path/91019",
+    },
+    BrowserUrl {
         name: "wechat_core::api::oa::qrcode::showqrcode_url",
         area: "officialaccount",
         host: crate::host::Host::Mp,

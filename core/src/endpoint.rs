@@ -314,6 +314,76 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     needle.is_empty() || haystack.windows(needle.len()).any(|w| w == needle)
 }
 
+/// A file to upload: its name, MIME type and bytes.
+#[derive(Clone, PartialEq)]
+pub struct Upload {
+    /// The file name WeChat sees; its extension tells WeChat the format.
+    pub filename: String,
+    /// The MIME type of the part.
+    pub content_type: String,
+    /// The content.
+    pub bytes: Vec<u8>,
+}
+
+impl fmt::Debug for Upload {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Upload")
+            .field("filename", &self.filename)
+            .field("content_type", &self.content_type)
+            .field("len", &self.bytes.len())
+            .finish()
+    }
+}
+
+impl Upload {
+    /// A file whose MIME type is guessed from the extension of `filename`.
+    pub fn new(filename: impl Into<String>, bytes: Vec<u8>) -> Self {
+        let filename = filename.into();
+        let content_type = guess_content_type(&filename).to_owned();
+        Self {
+            filename,
+            content_type,
+            bytes,
+        }
+    }
+
+    /// Sets the MIME type.
+    pub fn with_content_type(mut self, content_type: impl Into<String>) -> Self {
+        self.content_type = content_type.into();
+        self
+    }
+
+    /// A multipart form with this file as the field `name`.
+    pub(crate) fn form(&self, name: &str) -> Multipart {
+        Multipart::new().file(
+            name,
+            self.filename.as_str(),
+            self.content_type.as_str(),
+            self.bytes.clone(),
+        )
+    }
+}
+
+fn guess_content_type(filename: &str) -> &'static str {
+    let ext = filename
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    match ext.as_str() {
+        "jpg" | "jpeg" => "image/jpeg",
+        "png" => "image/png",
+        "gif" => "image/gif",
+        "bmp" => "image/bmp",
+        "mp3" => "audio/mpeg",
+        "amr" => "audio/amr",
+        "wav" => "audio/wav",
+        "wma" => "audio/x-ms-wma",
+        "speex" | "spx" => "audio/speex",
+        "mp4" => "video/mp4",
+        _ => "application/octet-stream",
+    }
+}
+
 /// A WeChat endpoint: a typed request with its typed response.
 ///
 /// Implemented through [`endpoint!`](crate::endpoint!), which also lists it in its module's

@@ -154,7 +154,8 @@ fn every_fixture_parses_keeps_every_field_and_round_trips() {
 /// body (or query) again.
 const DOCUMENTED: &[(&str, &str)] = &[
     (
-        "/cgi-bin/menu/create",
+        // The Official Account's: WeCom has a menu/create of its own on another host.
+        "wechat_core::api::oa::menu::CreateMenu",
         r#"{"button":[{"type":"click","name":"Today","key":"V1001_TODAY"},{"name":"Menu","sub_button":[{"type":"view","name":"Search","url":"http://www.soso.com/"},{"type":"click","name":"Like","key":"V1001_GOOD"}]}]}"#,
     ),
     (
@@ -243,7 +244,13 @@ fn entries_are_found_by_name_and_path() {
     assert_eq!(catalog::find("GetUserInfo").unwrap().meta.name, e.meta.name);
     let near = catalog::find("GetUserInf").unwrap_err();
     assert!(near.contains(&e.meta.name), "{near:?}");
-    let uploads = catalog::find("UploadMedia").unwrap();
+    // A bare name two areas share lists both; the module path tells them apart.
+    let both = catalog::find("UploadMedia").unwrap_err();
+    assert!(
+        both.contains(&"wechat_core::api::oa::material::UploadMedia"),
+        "{both:?}"
+    );
+    let uploads = catalog::find("oa::material::UploadMedia").unwrap();
     let err = (uploads.build)(&Hosts::default(), serde_json::json!({}), None).unwrap_err();
     assert!(err.to_string().contains("not buildable from JSON"), "{err}");
 }
