@@ -159,6 +159,24 @@ fn wecom_corp_token() {
     r.ok().never_shows(&[demo::CORPSECRET]);
     assert_eq!(emu.calls("/cgi-bin/agent/get"), 1);
 
+    // A path WeCom shares with the Official Account answers as WeCom: a member, not followers.
+    let r = run(
+        &env,
+        &[
+            "--platform",
+            "work",
+            "call",
+            "GET",
+            "/cgi-bin/user/get",
+            "-q",
+            "userid=zhangsan",
+        ],
+    );
+    r.ok();
+    let member: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(member["userid"], "zhangsan", "{}", r.stdout);
+    assert!(member.get("data").is_none(), "{}", r.stdout);
+
     run(&env, &["--platform", "work", "token", "--classic"])
         .fails_with("--classic")
         .never_shows(&[demo::CORPSECRET]);

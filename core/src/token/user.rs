@@ -48,33 +48,6 @@ pub struct Session {
     pub extra: crate::endpoint::Extra,
 }
 
-/// WeCom `auth/getuserinfo`: who opened a page, from the OAuth `code`.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct GetWorkUserInfo {
-    /// The code from the OAuth redirect.
-    pub code: String,
-}
-
-/// What [`GetWorkUserInfo`] answers: a member (`userid`) or a non-member (`openid`).
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
-pub struct WorkUserIdentity {
-    /// The member's id in the corp.
-    #[serde(default)]
-    pub userid: Option<String>,
-    /// With `snsapi_privateinfo`: the ticket for the member's sensitive details (30 minutes).
-    #[serde(default)]
-    pub user_ticket: Option<Secret>,
-    /// A non-member's id, unique within the corp.
-    #[serde(default)]
-    pub openid: Option<String>,
-    /// The external contact id, when the visitor is a customer of the corp.
-    #[serde(default)]
-    pub external_userid: Option<String>,
-    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
-    #[serde(flatten)]
-    pub extra: crate::endpoint::Extra,
-}
-
 crate::endpoint! {
     area: "credential";
 
@@ -84,13 +57,6 @@ crate::endpoint! {
         sensitive: true,
         area: "miniprogram",
         doc: "https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/user-login/code2Session.html",
-    }
-    GetWorkUserInfo => WorkUserIdentity {
-        GET Work "/cgi-bin/auth/getuserinfo",
-        auth: AccessToken, repeat: Safe,
-        sensitive: true,
-        area: "work",
-        doc: "https://developer.work.weixin.qq.com/document/path/91023",
     }
 }
 
@@ -118,33 +84,6 @@ mod tests {
         assert_eq!(
             Code2Session::parse(&bad).unwrap_err().code(),
             Some(crate::ErrCode::Number(40029))
-        );
-    }
-
-    #[test]
-    fn work_user_info() {
-        let http = crate::endpoint::build_request_with_token(
-            &Hosts::default(),
-            &GetWorkUserInfo { code: "C".into() },
-            &Secret::new("AT"),
-        )
-        .unwrap();
-        assert_eq!(
-            http.uri(),
-            "https://qyapi.weixin.qq.com/cgi-bin/auth/getuserinfo?access_token=AT&code=C"
-        );
-        let member = http::Response::new(
-            br#"{"errcode":0,"errmsg":"ok","userid":"zhangsan","user_ticket":"UT"}"#.to_vec(),
-        );
-        let m = GetWorkUserInfo::parse(&member).unwrap();
-        assert_eq!(m.userid.as_deref(), Some("zhangsan"));
-        let visitor = http::Response::new(
-            br#"{"errcode":0,"errmsg":"ok","openid":"o","external_userid":"wm1"}"#.to_vec(),
-        );
-        let v = GetWorkUserInfo::parse(&visitor).unwrap();
-        assert_eq!(
-            (v.userid, v.external_userid.as_deref()),
-            (None, Some("wm1"))
         );
     }
 }

@@ -64,6 +64,18 @@ pub fn assert_reads_as_data<E: Endpoint>(typed: &http::Request<Vec<u8>>, body: V
         .unwrap_or_else(|| panic!("{} is not in the catalog", E::META.name));
     let token = Secret::new("ACCESS_TOKEN");
     let token = E::META.auth.is_token().then_some(&token);
+    // Fields sent in the query beside the body (`menu/create?agentid=`) are fields of the data too.
+    let mut body = body;
+    if let (Value::Object(fields), Some(query)) = (&mut body, typed.uri().query()) {
+        for (k, v) in url::form_urlencoded::parse(query.as_bytes()) {
+            if k != "access_token" && k != "key" && !fields.contains_key(k.as_ref()) {
+                let v = v
+                    .parse::<i64>()
+                    .map_or_else(|_| Value::from(v.as_ref()), Value::from);
+                fields.insert(k.into_owned(), v);
+            }
+        }
+    }
     let read = (entry.build)(&Hosts::default(), body, token)
         .unwrap_or_else(|e| panic!("{} does not read its JSON body: {e}", E::META.name));
     assert_eq!(read.uri(), typed.uri(), "{}", E::META.name);
@@ -175,7 +187,7 @@ pub fn assert_work_cataloged<E: Endpoint>() {
 }
 
 /// Every row of the reference SDK's endpoint list in `package` has a catalog entry with its
-/// method (`upload` meaning a `POST`, `URL` a `GET` download) and URL.
+/// method (`upload` meaning a `POST`, `URL` a `GET` download or a browser page) and URL.
 pub fn assert_rows_covered(package: &str) {
     const ROWS: &str = include_str!(concat!(
         env!("CARGO_MANIFEST_DIR"),
@@ -194,10 +206,13 @@ pub fn assert_rows_covered(package: &str) {
             "URL" => "GET",
             m => m,
         };
-        let url = cols[4].split(['?', '&']).next().unwrap();
+        let url = cols[4].split(['?', '#', '&']).next().unwrap();
+        let endpoint = wechat_core::catalog::all()
+            .any(|m| m.method.as_str() == method && hosts.url(m.host, m.path) == url);
+        let page = cols[3] == "URL"
+            && wechat_core::catalog::browser_urls().any(|u| hosts.url(u.host, u.path) == url);
         assert!(
-            wechat_core::catalog::all()
-                .any(|m| m.method.as_str() == method && hosts.url(m.host, m.path) == url),
+            endpoint || page,
             "{package}: no catalog entry for {method} {url}"
         );
     }

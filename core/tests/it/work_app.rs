@@ -844,26 +844,5 @@ fn reference_rows_are_covered() {
 /// builder of the same host and path (as `coverage.rs` matches them), any other row by a
 /// catalog entry with its method and URL.
 fn oauth_rows_are_covered() {
-    const ROWS: &str = include_str!(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/data/go-sdk-endpoints.tsv"
-    ));
-    let hosts = Hosts::default();
-    let mut seen = 0;
-    for row in ROWS.lines().skip(1) {
-        let cols: Vec<&str> = row.split('\t').collect();
-        if cols.get(1) != Some(&"work/oauth") {
-            continue;
-        }
-        seen += 1;
-        let url = cols[4].split(['?', '#']).next().unwrap();
-        let covered = match cols[3] {
-            "URL" => wechat_core::catalog::browser_urls()
-                .any(|u| u.area == "work" && hosts.url(u.host, u.path) == url),
-            method => wechat_core::catalog::all()
-                .any(|m| m.method.as_str() == method && hosts.url(m.host, m.path) == url),
-        };
-        assert!(covered, "work/oauth: nothing covers {} {url}", cols[3]);
-    }
-    assert_eq!(seen, 6, "the work/oauth rows were not all read");
+    assert_rows_covered("work/oauth");
 }

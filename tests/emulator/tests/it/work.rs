@@ -220,3 +220,25 @@ async fn robots_answer_to_their_webhook_key_alone() {
     assert_eq!(none["errcode"], 93000);
     emu.shutdown().await;
 }
+
+#[tokio::test]
+async fn shared_paths_answer_as_the_platform_of_the_token() {
+    let (emu, c) = start().await;
+    let corp = c.corp_token().await;
+    let app = c.classic_token().await;
+    let work = c
+        .get(&format!(
+            "/cgi-bin/user/get?access_token={corp}&userid=zhangsan"
+        ))
+        .await;
+    let oa = c
+        .get(&format!("/cgi-bin/user/get?access_token={app}"))
+        .await;
+    assert_eq!(
+        work,
+        super::common::fixture("qyapi.weixin.qq.com/cgi-bin/user/get.json")
+    );
+    assert_eq!(oa, super::common::fixture("cgi-bin/user/get.json"));
+    assert_ne!(work, oa);
+    emu.shutdown().await;
+}
