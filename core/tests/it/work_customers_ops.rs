@@ -166,7 +166,10 @@ fn list_and_get_group_chats() {
         "qyapi.weixin.qq.com/cgi-bin/externalcontact/groupchat/list"
     ));
     assert_eq!(page.group_chat_list.len(), 2);
-    assert_eq!(page.group_chat_list[0].chat_id, "wrOgQhDgAAMYQiS5ol9G7gK9JVAAAA");
+    assert_eq!(
+        page.group_chat_list[0].chat_id,
+        "wrOgQhDgAAMYQiS5ol9G7gK9JVAAAA"
+    );
     assert!(page.next_cursor.starts_with("tJzlB9"));
 
     assert_post_json(
@@ -182,7 +185,10 @@ fn list_and_get_group_chats() {
     assert_eq!(chat.create_time, 1572505490);
     assert_eq!(chat.member_list[0].kind, 1);
     assert_eq!(chat.member_list[0].invitor.as_ref().unwrap().userid, "jack");
-    assert_eq!(chat.member_list[1].unionid, "ozynqsulJFCZ2z1aYeS8h-nuasdAAA");
+    assert_eq!(
+        chat.member_list[1].unionid,
+        "ozynqsulJFCZ2z1aYeS8h-nuasdAAA"
+    );
     assert_eq!(chat.admin_list[1].userid, "pony");
     assert_eq!(chat.member_version, "71217227bbd112ecfe3a49c482195cb4");
 
@@ -221,7 +227,10 @@ fn join_ways() {
         state: Some("klsdup3kj3s1".into()),
         ..GroupChatJoinWay::new(
             1,
-            ["wrOgQhDgAAH2Yy-CTZ6POca8mlBEdaaa", "wrOgQhDgAAH2Yy-CTZ6POca8mlBEdbbb"],
+            [
+                "wrOgQhDgAAH2Yy-CTZ6POca8mlBEdaaa",
+                "wrOgQhDgAAH2Yy-CTZ6POca8mlBEdbbb",
+            ],
         )
     };
     let body = json!({
@@ -329,7 +338,10 @@ fn opengid_and_transfers() {
     ));
     assert_eq!(c.chat_id, "ooAAAAAAAAAAAAA");
 
-    let chats = ["wrOgQhDgAAcwMTB7YmDkbeBsgT_AAAA", "wrOgQhDgAAMYQiS5ol9G7gK9JVQUAAAA"];
+    let chats = [
+        "wrOgQhDgAAcwMTB7YmDkbeBsgT_AAAA",
+        "wrOgQhDgAAMYQiS5ol9G7gK9JVQUAAAA",
+    ];
     let body = json!({"chat_id_list": chats, "new_owner": "zhangsan"});
     assert_post_json(
         &TransferGroupChats::new(chats, "zhangsan"),
@@ -340,7 +352,10 @@ fn opengid_and_transfers() {
         "qyapi.weixin.qq.com/cgi-bin/externalcontact/groupchat/transfer"
     ));
     assert_eq!(r.failed_chat_list[0].errcode, 90500);
-    assert_eq!(r.failed_chat_list[0].chat_id, "wrOgQhDgAAcwMTB7YmDkbeBsgT_KAAAA");
+    assert_eq!(
+        r.failed_chat_list[0].chat_id,
+        "wrOgQhDgAAcwMTB7YmDkbeBsgT_KAAAA"
+    );
 
     assert_post_json(
         &OnjobTransferGroupChats::new(chats, "zhangsan"),
@@ -351,7 +366,10 @@ fn opengid_and_transfers() {
         "qyapi.weixin.qq.com/cgi-bin/externalcontact/groupchat/onjob_transfer"
     ));
     assert_eq!(r.failed_chat_list[0].errcode, 90501);
-    assert_eq!(r.failed_chat_list[0].errmsg, "chat is not external group chat");
+    assert_eq!(
+        r.failed_chat_list[0].errmsg,
+        "chat is not external group chat"
+    );
     assert_work_cataloged::<OpengidToChatid>();
     assert_work_cataloged::<TransferGroupChats>();
     assert_work_cataloged::<OnjobTransferGroupChats>();
@@ -427,7 +445,10 @@ fn add_msg_template_with_every_attachment() {
     assert_eq!(r.msgid, "msgGCAAAXtWyujaWJHDDGi0mAAAA");
     assert_eq!(r.fail_list, ["wmqfasd1e1927831291723123109rAAA"]);
     assert_work_cataloged::<AddMsgTemplate>();
-    assert_errcode::<AddMsgTemplate>(r#"{"errcode":41048,"errmsg":"no valid external_userid"}"#, 41048);
+    assert_errcode::<AddMsgTemplate>(
+        r#"{"errcode":41048,"errmsg":"no valid external_userid"}"#,
+        41048,
+    );
 }
 
 #[test]
@@ -464,7 +485,9 @@ fn group_msg_records() {
     assert_eq!(m.create_type, 1);
     assert_eq!(m.text.as_ref().unwrap().content, "文本消息内容");
     assert_eq!(m.attachments.len(), 5);
-    assert!(matches!(&m.attachments[2], Attachment::Miniprogram { miniprogram } if miniprogram.appid == "wx8bd80126147dfAAA"));
+    assert!(
+        matches!(&m.attachments[2], Attachment::Miniprogram { miniprogram } if miniprogram.appid == "wx8bd80126147dfAAA")
+    );
     assert!(matches!(&m.attachments[4], Attachment::File { file } if file.media_id == "MEDIA_ID"));
 
     let req = GetGroupMsgTask {
@@ -555,9 +578,8 @@ fn group_msg_streams_walk_every_page() {
         "/cgi-bin/externalcontact/get_groupmsg_list_v2",
         r#"{"errcode":0,"errmsg":"ok","next_cursor":"","group_msg_list":[]}"#,
     );
-    let pages: Vec<_> = block_on(
-        group_msg_pages(&client, GetGroupMsgListV2::new("single", 1, 2)).collect(),
-    );
+    let pages: Vec<_> =
+        block_on(group_msg_pages(&client, GetGroupMsgListV2::new("single", 1, 2)).collect());
     assert_eq!(pages.len(), 1);
     assert_eq!(
         wechat.bodies()[0],
@@ -625,7 +647,10 @@ fn moment_tasks_and_results() {
     let outcome = r.result.unwrap();
     assert_eq!(outcome.moment_id, "xxxx");
     assert_eq!(outcome.invalid_sender_list.unwrap().department_list, [2, 3]);
-    assert_eq!(outcome.invalid_external_contact_list.unwrap().tag_list, ["xxx"]);
+    assert_eq!(
+        outcome.invalid_external_contact_list.unwrap().tag_list,
+        ["xxx"]
+    );
 
     assert_post_json(
         &CancelMomentTask::new("momxxx"),
@@ -697,7 +722,10 @@ fn moment_lists() {
         "qyapi.weixin.qq.com/cgi-bin/externalcontact/get_moment_customer_list"
     ));
     assert_eq!(c.customer_list[0].userid, "xxx");
-    assert_eq!(c.customer_list[0].external_userid, "woAJ2GCAAAXtWyujaWJHDDGi0mACCCC");
+    assert_eq!(
+        c.customer_list[0].external_userid,
+        "woAJ2GCAAAXtWyujaWJHDDGi0mACCCC"
+    );
     assert_post_json(
         &GetMomentSendResult {
             moment_id: "momxxx".into(),
@@ -711,7 +739,10 @@ fn moment_lists() {
     let s = parse::<GetMomentSendResult>(fixture!(
         "qyapi.weixin.qq.com/cgi-bin/externalcontact/get_moment_send_result"
     ));
-    assert_eq!(s.customer_list[0].external_userid, "woAJ2GCAAAXtWyujaWJHDDGi0mACCCC");
+    assert_eq!(
+        s.customer_list[0].external_userid,
+        "woAJ2GCAAAXtWyujaWJHDDGi0mACCCC"
+    );
 
     assert_post_json(
         &GetMomentComments::new("momxxx", "xxx"),
@@ -801,7 +832,10 @@ fn moment_strategies() {
     ));
     assert_eq!(g.strategy.strategy_name, "NAME");
     assert_eq!(g.strategy.admin_list, ["zhangsan", "lisi"]);
-    assert_eq!(g.strategy.privilege.manage_moment_cover_and_sign, Some(true));
+    assert_eq!(
+        g.strategy.privilege.manage_moment_cover_and_sign,
+        Some(true)
+    );
 
     assert_post_json(
         &GetMomentStrategyRange {
@@ -815,7 +849,10 @@ fn moment_strategies() {
     let r = parse::<GetMomentStrategyRange>(fixture!(
         "qyapi.weixin.qq.com/cgi-bin/externalcontact/moment_strategy/get_range"
     ));
-    assert_eq!(r.range, [StrategyRange::user("zhangsan"), StrategyRange::party(1)]);
+    assert_eq!(
+        r.range,
+        [StrategyRange::user("zhangsan"), StrategyRange::party(1)]
+    );
 
     let privilege = MomentStrategyPrivilege {
         send_moment: Some(true),
@@ -823,8 +860,7 @@ fn moment_strategies() {
         manage_moment_cover_and_sign: Some(true),
         ..Default::default()
     };
-    let privilege_json =
-        json!({"send_moment": true, "view_moment_list": true, "manage_moment_cover_and_sign": true});
+    let privilege_json = json!({"send_moment": true, "view_moment_list": true, "manage_moment_cover_and_sign": true});
     let range_json = json!([{"type": 1, "userid": "zhangsan"}, {"type": 2, "partyid": 1}]);
     let mut create = CreateMomentStrategy::new(
         "NAME",
@@ -905,7 +941,11 @@ fn customer_strategies() {
     assert_eq!(g.strategy.create_time, 1557838797);
     assert_eq!(p.share_customer, Some(false));
     assert_eq!(p.manage_customer_tag, Some(true));
-    assert!(p.extra.is_empty(), "every privilege is named: {:?}", p.extra);
+    assert!(
+        p.extra.is_empty(),
+        "every privilege is named: {:?}",
+        p.extra
+    );
 
     assert_post_json(
         &GetCustomerStrategyRange {
@@ -1026,7 +1066,10 @@ fn acquisition_links() {
     let l = parse::<ListAcquisitionLinks>(fixture!(
         "qyapi.weixin.qq.com/cgi-bin/externalcontact/customer_acquisition/list_link"
     ));
-    assert_eq!(l.link_id_list, ["LINK_ID_AAA", "LINK_ID_BBB", "LINK_ID_CCC"]);
+    assert_eq!(
+        l.link_id_list,
+        ["LINK_ID_AAA", "LINK_ID_BBB", "LINK_ID_CCC"]
+    );
 
     assert_post_json(
         &GetAcquisitionLink::new("LINK_ID_AAA"),
@@ -1060,7 +1103,11 @@ fn acquisition_links() {
         "skip_verify": true,
         "priority_option": {"priority_type": 1, "priority_userid_list": ["zhangsan"]}
     });
-    assert_post_json(&create, &url("customer_acquisition/create_link", ""), body.clone());
+    assert_post_json(
+        &create,
+        &url("customer_acquisition/create_link", ""),
+        body.clone(),
+    );
     let c = parse::<CreateAcquisitionLink>(fixture!(
         "qyapi.weixin.qq.com/cgi-bin/externalcontact/customer_acquisition/create_link"
     ));
@@ -1076,7 +1123,11 @@ fn acquisition_links() {
     };
     let mut update_body = body;
     update_body["link_id"] = json!("LINK_ID");
-    assert_post_json(&update, &url("customer_acquisition/update_link", ""), update_body);
+    assert_post_json(
+        &update,
+        &url("customer_acquisition/update_link", ""),
+        update_body,
+    );
     parse::<UpdateAcquisitionLink>(fixture!(
         "qyapi.weixin.qq.com/cgi-bin/externalcontact/customer_acquisition/update_link"
     ));
@@ -1114,7 +1165,10 @@ fn acquisition_customers_quota_and_statistics() {
     assert_eq!(c.customer_list[2].chat_status, 1);
     assert_eq!(c.customer_list[1].state, "CHANNEL_B");
 
-    assert_get(&GetAcquisitionQuota {}, &url("customer_acquisition_quota", ""));
+    assert_get(
+        &GetAcquisitionQuota {},
+        &url("customer_acquisition_quota", ""),
+    );
     let q = parse::<GetAcquisitionQuota>(fixture!(
         "qyapi.weixin.qq.com/cgi-bin/externalcontact/customer_acquisition_quota"
     ));
@@ -1161,7 +1215,10 @@ fn acquisition_streams_walk_every_page() {
     let pages: Vec<_> =
         block_on(acquisition_customer_pages(&client, "LINK_ID", Some(10)).collect());
     assert_eq!(pages.len(), 1);
-    assert_eq!(wechat.bodies()[0], json!({"link_id": "LINK_ID", "limit": 10}));
+    assert_eq!(
+        wechat.bodies()[0],
+        json!({"link_id": "LINK_ID", "limit": 10})
+    );
 }
 
 /// The streams are `Send` when the adapter's futures are: a compile-time check.
