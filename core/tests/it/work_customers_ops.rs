@@ -1232,3 +1232,39 @@ fn streams_are_send(client: &TestClient) {
     is_send(customer_strategy_range(client, 1, None));
     is_send(acquisition_customers(client, "l", None));
 }
+
+#[test]
+fn page_streams_walk_every_page() {
+    walks_pages!(
+        "groupchat/list",
+        r#"{"errcode":0,"errmsg":"ok","group_chat_list":[{"chat_id":"a"},{"chat_id":"b"}],"next_cursor":"c1"}"#,
+        r#"{"errcode":0,"errmsg":"ok","group_chat_list":[{"chat_id":"c"}],"next_cursor":""}"#,
+        c => group_chat_pages(c, ListGroupChats::new(2)),
+        |p: &GroupChatPage| format!("{} chats", p.group_chat_list.len()),
+        ["2 chats", "1 chats"]
+    );
+    walks_pages!(
+        "get_groupmsg_list_v2",
+        r#"{"errcode":0,"errmsg":"ok","next_cursor":"c1","group_msg_list":[{"msgid":"m1"}]}"#,
+        r#"{"errcode":0,"errmsg":"ok","next_cursor":"","group_msg_list":[{"msgid":"m2"},{"msgid":"m3"}]}"#,
+        c => group_msg_pages(c, GetGroupMsgListV2::new("single", 1, 2)),
+        |p: &GroupMsgPage| format!("{} messages", p.group_msg_list.len()),
+        ["1 messages", "2 messages"]
+    );
+    walks_pages!(
+        "get_moment_list",
+        r#"{"errcode":0,"errmsg":"ok","next_cursor":"c1","moment_list":[{"moment_id":"a"}]}"#,
+        r#"{"errcode":0,"errmsg":"ok","next_cursor":"","moment_list":[]}"#,
+        c => moment_pages(c, GetMomentList::new(1, 2)),
+        |p: &MomentPage| format!("{} moments", p.moment_list.len()),
+        ["1 moments", "0 moments"]
+    );
+    walks_pages!(
+        "customer_acquisition/customer",
+        r#"{"errcode":0,"errmsg":"ok","customer_list":[{"external_userid":"w1"}],"next_cursor":"c1"}"#,
+        r#"{"errcode":0,"errmsg":"ok","customer_list":[{"external_userid":"w2"}],"next_cursor":""}"#,
+        c => acquisition_customer_pages(c, "LINK_ID", None),
+        |p: &AcquisitionCustomerPage| p.customer_list[0].external_userid.clone(),
+        ["w1", "w2"]
+    );
+}
