@@ -374,18 +374,15 @@ pub struct UnassignedList {
     pub extra: crate::endpoint::Extra,
 }
 
-/// `externalcontact/unionid_to_external_userid` (unionid转换为external_userid): the customer
-/// behind a WeChat user's UnionID and OpenID from the corp's own Mini Program or Official
-/// Account.
+/// `externalcontact/unionid_to_external_userid` (企业主体unionid转换为external_userid): the
+/// customer behind a WeChat user's UnionID and OpenID from a Mini Program of the corp's own
+/// subject, for agent-developed and third-party apps (their corp token).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct UnionidToExternalUserid {
     /// The WeChat UnionID.
     pub unionid: String,
-    /// The OpenID, from the same Mini Program or Official Account.
+    /// The OpenID, from the same Mini Program.
     pub openid: String,
-    /// `0` the corp's own subject (the default), `1` a service provider's.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub subject_type: Option<u8>,
 }
 
 impl UnionidToExternalUserid {
@@ -394,7 +391,6 @@ impl UnionidToExternalUserid {
         Self {
             unionid: unionid.into(),
             openid: openid.into(),
-            subject_type: None,
         }
     }
 }
@@ -402,12 +398,9 @@ impl UnionidToExternalUserid {
 /// What [`UnionidToExternalUserid`] answers.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ConvertedExternalUserid {
-    /// The customer's external UserID; empty when the user is no customer yet.
+    /// The customer's external UserID (the app's own form of it).
     #[serde(default)]
     pub external_userid: String,
-    /// A provisional id for a user who is no customer yet, matched later by the event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pending_id: Option<String>,
     /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
     #[serde(flatten)]
     pub extra: crate::endpoint::Extra,
