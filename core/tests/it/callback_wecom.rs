@@ -303,3 +303,247 @@ fn envelope_variants_are_read() {
         assert!(matches!(r.message, Message::Text(_)));
     }
 }
+
+// ---- customer contact pushes (客户联系 回调, document 92130) and customer service ----
+
+mod customer_contact_pushes {
+    use wechat_core::callback::{Event, Message};
+
+    fn external(change_type: &str, body: &str) -> String {
+        format!(
+            "<xml><ToUserName><![CDATA[toUser]]></ToUserName><FromUserName><![CDATA[sys]]></FromUserName>\
+             <CreateTime>1403610513</CreateTime><MsgType><![CDATA[event]]></MsgType>\
+             <Event><![CDATA[change_external_contact]]></Event>\
+             <ChangeType><![CDATA[{change_type}]]></ChangeType>{body}</xml>"
+        )
+    }
+
+    fn parse(xml: &str) -> Message {
+        let m = Message::parse(xml.as_bytes()).unwrap_or_else(|e| panic!("{e}: {xml}"));
+        // Written back as XML, the push reads the same.
+        let again = Message::parse(m.to_xml().as_bytes()).unwrap();
+        assert_eq!(again, m, "{}", m.to_xml());
+        m
+    }
+
+    fn contact(xml: &str) -> wechat_core::callback::ExternalContactEvent {
+        let Message::Event(Event::ExternalContact(e)) = parse(xml) else {
+            panic!("not change_external_contact: {xml}")
+        };
+        assert_eq!(e.to_user_name, "toUser");
+        assert_eq!(e.from_user_name, "sys");
+        assert_eq!(e.create_time, 1403610513);
+        e
+    }
+
+    #[test]
+    fn add_external_contact() {
+        let e = contact(&external(
+            "add_external_contact",
+            "<UserID><![CDATA[zhangsan]]></UserID>\
+             <ExternalUserID><![CDATA[woAJ2GCAAAXtWyujaWJHDDGi0mAAAA]]></ExternalUserID>\
+             <State><![CDATA[teststate]]></State>\
+             <WelcomeCode><![CDATA[WELCOMECODE]]></WelcomeCode>",
+        ));
+        assert_eq!(e.change_type, "add_external_contact");
+        assert_eq!(e.user_id.as_deref(), Some("zhangsan"));
+        assert_eq!(
+            e.external_user_id.as_deref(),
+            Some("woAJ2GCAAAXtWyujaWJHDDGi0mAAAA")
+        );
+        assert_eq!(e.state.as_deref(), Some("teststate"));
+        assert_eq!(e.welcome_code.as_deref(), Some("WELCOMECODE"));
+    }
+
+    #[test]
+    fn edit_external_contact() {
+        let e = contact(&external(
+            "edit_external_contact",
+            "<UserID><![CDATA[zhangsan]]></UserID>\
+             <ExternalUserID><![CDATA[woAJ2GCAAAXtWyujaWJHDDGi0mAAAA]]></ExternalUserID>",
+        ));
+        assert_eq!(e.change_type, "edit_external_contact");
+        assert_eq!(e.user_id.as_deref(), Some("zhangsan"));
+        assert_eq!(e.welcome_code, None);
+    }
+
+    #[test]
+    fn add_half_external_contact() {
+        let e = contact(&external(
+            "add_half_external_contact",
+            "<UserID><![CDATA[zhangsan]]></UserID>\
+             <ExternalUserID><![CDATA[woAJ2GCAAAXtWyujaWJHDDGi0mAAAA]]></ExternalUserID>\
+             <State><![CDATA[teststate]]></State>\
+             <WelcomeCode><![CDATA[WELCOMECODE]]></WelcomeCode>",
+        ));
+        assert_eq!(e.change_type, "add_half_external_contact");
+        assert_eq!(e.state.as_deref(), Some("teststate"));
+        assert_eq!(e.welcome_code.as_deref(), Some("WELCOMECODE"));
+    }
+
+    #[test]
+    fn del_external_contact() {
+        let e = contact(&external(
+            "del_external_contact",
+            "<UserID><![CDATA[zhangsan]]></UserID>\
+             <ExternalUserID><![CDATA[woAJ2GCAAAXtWyujaWJHDDGi0mAAAA]]></ExternalUserID>\
+             <Source><![CDATA[DELETE_BY_TRANSFER]]></Source>",
+        ));
+        assert_eq!(e.change_type, "del_external_contact");
+        assert_eq!(e.source.as_deref(), Some("DELETE_BY_TRANSFER"));
+    }
+
+    #[test]
+    fn del_follow_user() {
+        let e = contact(&external(
+            "del_follow_user",
+            "<UserID><![CDATA[zhangsan]]></UserID>\
+             <ExternalUserID><![CDATA[woAJ2GCAAAXtWyujaWJHDDGi0mAAAA]]></ExternalUserID>",
+        ));
+        assert_eq!(e.change_type, "del_follow_user");
+        assert_eq!(
+            e.external_user_id.as_deref(),
+            Some("woAJ2GCAAAXtWyujaWJHDDGi0mAAAA")
+        );
+    }
+
+    #[test]
+    fn transfer_fail() {
+        let e = contact(&external(
+            "transfer_fail",
+            "<FailReason><![CDATA[customer_refused]]></FailReason>\
+             <UserID><![CDATA[zhangsan]]></UserID>\
+             <ExternalUserID><![CDATA[woAJ2GCAAAXtWyujaWJHDDGi0mAAAA]]></ExternalUserID>",
+        ));
+        assert_eq!(e.change_type, "transfer_fail");
+        assert_eq!(e.fail_reason.as_deref(), Some("customer_refused"));
+    }
+
+    fn chat(body: &str) -> wechat_core::callback::ExternalChatEvent {
+        let xml = format!(
+            "<xml><ToUserName><![CDATA[toUser]]></ToUserName><FromUserName><![CDATA[sys]]></FromUserName>\
+             <CreateTime>1403610513</CreateTime><MsgType><![CDATA[event]]></MsgType>\
+             <Event><![CDATA[change_external_chat]]></Event>\
+             <ChatId><![CDATA[CHAT_ID]]></ChatId>{body}</xml>"
+        );
+        let Message::Event(Event::ExternalChat(c)) = parse(&xml) else {
+            panic!("not change_external_chat: {xml}")
+        };
+        assert_eq!(c.chat_id, "CHAT_ID");
+        c
+    }
+
+    #[test]
+    fn external_chat_create_and_dismiss() {
+        let c = chat("<ChangeType><![CDATA[create]]></ChangeType>");
+        assert_eq!(c.change_type, "create");
+        assert_eq!(c.update_detail, None);
+        let c = chat("<ChangeType><![CDATA[dismiss]]></ChangeType>");
+        assert_eq!(c.change_type, "dismiss");
+    }
+
+    #[test]
+    fn external_chat_update() {
+        let c = chat(
+            "<ChangeType><![CDATA[update]]></ChangeType>\
+             <UpdateDetail><![CDATA[add_member]]></UpdateDetail>\
+             <JoinScene>1</JoinScene>\
+             <QuitScene>0</QuitScene>\
+             <MemChangeCnt>10</MemChangeCnt>\
+             <MemChangeList><Item>Jack</Item><Item>Rose</Item></MemChangeList>\
+             <LastMemVer>9c3f97c2ada667dfb5f6d03308d963e1</LastMemVer>\
+             <CurMemVer>71217227bbd112ecfe3a49c482195cb4</CurMemVer>",
+        );
+        assert_eq!(c.change_type, "update");
+        assert_eq!(c.update_detail.as_deref(), Some("add_member"));
+        assert_eq!(c.join_scene, Some(1));
+        assert_eq!(c.quit_scene, Some(0));
+        assert_eq!(c.mem_change_cnt, Some(10));
+        assert_eq!(c.mem_change_list, ["Jack", "Rose"]);
+        assert_eq!(
+            c.last_mem_ver.as_deref(),
+            Some("9c3f97c2ada667dfb5f6d03308d963e1")
+        );
+        assert_eq!(
+            c.cur_mem_ver.as_deref(),
+            Some("71217227bbd112ecfe3a49c482195cb4")
+        );
+        // One member, and other details without a member list.
+        let c = chat(
+            "<ChangeType><![CDATA[update]]></ChangeType>\
+             <UpdateDetail><![CDATA[del_member]]></UpdateDetail>\
+             <QuitScene>1</QuitScene><MemChangeCnt>1</MemChangeCnt>\
+             <MemChangeList><Item>Jack</Item></MemChangeList>",
+        );
+        assert_eq!(c.mem_change_list, ["Jack"]);
+        let c = chat(
+            "<ChangeType><![CDATA[update]]></ChangeType>\
+             <UpdateDetail><![CDATA[change_name]]></UpdateDetail>",
+        );
+        assert!(c.mem_change_list.is_empty());
+    }
+
+    fn tag(body: &str) -> wechat_core::callback::ExternalTagEvent {
+        let xml = format!(
+            "<xml><ToUserName><![CDATA[toUser]]></ToUserName><FromUserName><![CDATA[sys]]></FromUserName>\
+             <CreateTime>1403610513</CreateTime><MsgType><![CDATA[event]]></MsgType>\
+             <Event><![CDATA[change_external_tag]]></Event>{body}</xml>"
+        );
+        let Message::Event(Event::ExternalTag(t)) = parse(&xml) else {
+            panic!("not change_external_tag: {xml}")
+        };
+        t
+    }
+
+    #[test]
+    fn external_tag_create_update_delete() {
+        for change in ["create", "update", "delete"] {
+            let t = tag(&format!(
+                "<Id><![CDATA[TAG_ID]]></Id><TagType><![CDATA[tag]]></TagType>\
+                 <ChangeType><![CDATA[{change}]]></ChangeType><StrategyId>1</StrategyId>"
+            ));
+            assert_eq!(t.change_type, change);
+            assert_eq!(t.id.as_deref(), Some("TAG_ID"));
+            assert_eq!(t.tag_type.as_deref(), Some("tag"));
+            assert_eq!(t.strategy_id, Some(1));
+        }
+        let t = tag(
+            "<Id><![CDATA[GROUP_ID]]></Id><TagType><![CDATA[tag_group]]></TagType>\
+             <ChangeType><![CDATA[delete]]></ChangeType>",
+        );
+        assert_eq!(t.tag_type.as_deref(), Some("tag_group"));
+        assert_eq!(t.strategy_id, None);
+    }
+
+    #[test]
+    fn external_tag_shuffle() {
+        let t = tag(
+            "<Id><![CDATA[GROUP_ID]]></Id><ChangeType><![CDATA[shuffle]]></ChangeType>\
+             <StrategyId>1</StrategyId>",
+        );
+        assert_eq!(t.change_type, "shuffle");
+        assert_eq!(t.id.as_deref(), Some("GROUP_ID"));
+        assert_eq!(t.tag_type, None);
+        assert_eq!(t.strategy_id, Some(1));
+    }
+
+    #[test]
+    fn kf_msg_or_event() {
+        // Customer service pushes carry no FromUserName.
+        let xml = "<xml>\
+            <ToUserName><![CDATA[ww12345678910]]></ToUserName>\
+            <CreateTime>1348831860</CreateTime>\
+            <MsgType><![CDATA[event]]></MsgType>\
+            <Event><![CDATA[kf_msg_or_event]]></Event>\
+            <Token><![CDATA[ENCApHxnGDNAVNY4AaSJKj4Tb5mwsEMzxhFmHVGcra996NR]]></Token>\
+            <OpenKfId><![CDATA[wkxxxxxxx]]></OpenKfId>\
+            </xml>";
+        let Message::Event(Event::KfMsgOrEvent(k)) = parse(xml) else {
+            panic!()
+        };
+        assert_eq!(k.to_user_name, "ww12345678910");
+        assert_eq!(k.create_time, 1348831860);
+        assert_eq!(k.token, "ENCApHxnGDNAVNY4AaSJKj4Tb5mwsEMzxhFmHVGcra996NR");
+        assert_eq!(k.open_kf_id, "wkxxxxxxx");
+    }
+}

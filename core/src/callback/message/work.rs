@@ -177,16 +177,36 @@ with_header! {
         pub change_type: String,
         /// Group chat id.
         pub chat_id: String,
-        /// What changed (`update`).
+        /// What changed (`update`): `add_member`, `del_member`, `change_owner`,
+        /// `change_name`, `change_notice`.
         pub update_detail: Option<String>,
-        /// Join scene.
+        /// How members joined (`add_member`): `0` invited by a member, `3` by QR code, `4`
+        /// by the owner's link.
+        #[serde(
+            deserialize_with = "lenient::opt_i64",
+            skip_serializing_if = "Option::is_none"
+        )]
         pub join_scene: Option<i64>,
-        /// Quit scene.
+        /// How members left (`del_member`): `0` by themselves, `1` removed by the owner.
+        #[serde(
+            deserialize_with = "lenient::opt_i64",
+            skip_serializing_if = "Option::is_none"
+        )]
         pub quit_scene: Option<i64>,
-        /// Number of members changed.
+        /// How many members joined or left.
+        #[serde(
+            deserialize_with = "lenient::opt_i64",
+            skip_serializing_if = "Option::is_none"
+        )]
         pub mem_change_cnt: Option<i64>,
-        /// Members changed, as sent.
-        pub mem_change_list: Option<Value>,
+        /// The members who joined or left (`add_member`, `del_member`), as UserIDs or
+        /// external UserIDs (XML: `<MemChangeList><Item>..</Item></MemChangeList>`).
+        #[serde(
+            deserialize_with = "member_items",
+            serialize_with = "member_items_xml",
+            skip_serializing_if = "Vec::is_empty"
+        )]
+        pub mem_change_list: Vec<String>,
         /// Previous member version.
         pub last_mem_ver: Option<String>,
         /// Current member version.
@@ -204,7 +224,11 @@ with_header! {
         pub id: Option<String>,
         /// `tag` or `tag_group`.
         pub tag_type: Option<String>,
-        /// Rule group id.
+        /// The rule group of a strategy tag.
+        #[serde(
+            deserialize_with = "lenient::opt_i64",
+            skip_serializing_if = "Option::is_none"
+        )]
         pub strategy_id: Option<i64>,
     }
 }
@@ -246,4 +270,33 @@ with_header! {
         /// The approval, as sent.
         pub approval_info: Option<Value>,
     }
+}
+
+/// The `MemChangeList` of a group chat update: `<Item>` children (one, several or none), or a
+/// list as JSON carries it.
+fn member_items<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    fn strings(v: Value) -> Vec<String> {
+        match v {
+            Value::Array(items) => items.into_iter().flat_map(strings).collect(),
+            Value::Object(mut map) => map
+                .remove("Item")
+                .or_else(|| map.remove("item"))
+                .map(strings)
+                .unwrap_or_default(),
+            Value::String(s) if s.trim().is_empty() => Vec::new(),
+            Value::String(s) => vec![s],
+            Value::Number(n) => vec![n.to_string()],
+            _ => Vec::new(),
+        }
+    }
+    Ok(strings(Value::deserialize(d)?))
+}
+
+/// Writes the `MemChangeList` back in its XML shape, `{"Item": [...]}`.
+#[allow(clippy::ptr_arg)] // serde hands the field itself
+fn member_items_xml<S: serde::Serializer>(items: &Vec<String>, s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = s.serialize_map(Some(1))?;
+    map.serialize_entry("Item", items)?;
+    map.end()
 }
