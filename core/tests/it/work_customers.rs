@@ -9,6 +9,10 @@ use wechat_core::Hosts;
 use wechat_core::api::work::externalcontact::behavior::*;
 use wechat_core::api::work::externalcontact::contact_way::*;
 use wechat_core::api::work::externalcontact::customer::*;
+use wechat_core::api::work::externalcontact::groupmsg::{
+    Attachment, AttachmentImage, AttachmentLink, AttachmentMedia, AttachmentMiniprogram,
+    AttachmentText,
+};
 use wechat_core::api::work::externalcontact::tag::*;
 use wechat_core::api::work::externalcontact::transfer::*;
 use wechat_core::api::work::externalcontact::welcome::*;
@@ -362,14 +366,14 @@ fn strategy_tags() {
 // ---- contact ways ----
 
 fn conclusions() -> ContactWayConclusions {
-    let mut link = WelcomeLink::new("消息标题", "https://example.link.com/path");
-    link.picurl = Some("https://example.pic.com/path".into());
-    link.desc = Some("消息描述".into());
+    let mut link = AttachmentLink::new("消息标题", "https://example.link.com/path");
+    link.picurl = "https://example.pic.com/path".into();
+    link.desc = "消息描述".into();
     ContactWayConclusions {
-        text: Some(WelcomeText::new("文本消息内容")),
-        image: Some(WelcomeImage::media("MEDIA_ID")),
+        text: Some(AttachmentText::new("文本消息内容")),
+        image: Some(AttachmentImage::media("MEDIA_ID")),
         link: Some(link),
-        miniprogram: Some(WelcomeMiniprogram::new(
+        miniprogram: Some(AttachmentMiniprogram::new(
             "消息标题",
             "MEDIA_ID",
             "wx8bd80126147dfAAA",
@@ -463,8 +467,8 @@ fn get_contact_way() {
     assert!(w.is_temp && w.is_exclusive && w.skip_verify);
     let c = w.conclusions.as_ref().unwrap();
     assert_eq!(
-        c.image.as_ref().unwrap().pic_url.as_deref(),
-        Some("http://p.qpic.cn/pic_wework/XXXXX")
+        c.image.as_ref().unwrap().pic_url,
+        "http://p.qpic.cn/pic_wework/XXXXX"
     );
     assert_eq!(c.miniprogram.as_ref().unwrap().appid, "wx8bd80126147dfAAA");
 }
@@ -545,22 +549,22 @@ fn list_update_delete_contact_way() {
 
 #[test]
 fn send_welcome_msg_with_every_attachment() {
-    let mut image = WelcomeImage::media("MEDIA_ID");
-    image.pic_url = Some("http://p.qpic.cn/pic_wework/3474110808/7a6344sdadfwehe42060/0".into());
-    let mut link = WelcomeLink::new("消息标题", "https://example.link.com/path");
-    link.picurl = Some("https://example.pic.com/path".into());
-    link.desc = Some("消息描述".into());
+    let mut image = AttachmentImage::media("MEDIA_ID");
+    image.pic_url = "http://p.qpic.cn/pic_wework/3474110808/7a6344sdadfwehe42060/0".into();
+    let mut link = AttachmentLink::new("消息标题", "https://example.link.com/path");
+    link.picurl = "https://example.pic.com/path".into();
+    link.desc = "消息描述".into();
     let req = SendWelcomeMsg::text("CALLBACK_CODE", "文本消息内容")
-        .attach(WelcomeAttachment::Image { image })
-        .attach(WelcomeAttachment::Link { link })
-        .attach(WelcomeAttachment::miniprogram(WelcomeMiniprogram::new(
+        .attach(Attachment::Image { image })
+        .attach(Attachment::Link { link })
+        .attach(Attachment::miniprogram(
             "消息标题",
             "MEDIA_ID",
             "wx8bd80126147dfAAA",
             "/path/index.html",
-        )))
-        .attach(WelcomeAttachment::video("MEDIA_ID"))
-        .attach(WelcomeAttachment::file("MEDIA_ID"));
+        ))
+        .attach(Attachment::video("MEDIA_ID"))
+        .attach(Attachment::file("MEDIA_ID"));
     assert_post_json(
         &req,
         &url("send_welcome_msg", ""),
@@ -593,7 +597,7 @@ fn send_welcome_msg_with_every_attachment() {
     let back: SendWelcomeMsg = serde_json::from_value(serde_json::to_value(&req).unwrap()).unwrap();
     assert_eq!(back, req);
     assert_eq!(
-        serde_json::to_value(WelcomeAttachment::image("M")).unwrap(),
+        serde_json::to_value(Attachment::image("M")).unwrap(),
         json!({"msgtype": "image", "image": {"media_id": "M"}})
     );
     parse::<SendWelcomeMsg>(fixture!(
@@ -602,22 +606,22 @@ fn send_welcome_msg_with_every_attachment() {
 }
 
 fn template_content() -> (GroupWelcomeContent, serde_json::Value) {
-    let mut image = WelcomeImage::media("MEDIA_ID");
-    image.pic_url = Some("http://p.qpic.cn/pic_wework/3474110808/7a6344sdadfwehe42060/0".into());
-    let mut link = WelcomeLink::new("消息标题", "https://example.link.com/path");
-    link.picurl = Some("https://example.pic.com/path".into());
-    link.desc = Some("消息描述".into());
+    let mut image = AttachmentImage::media("MEDIA_ID");
+    image.pic_url = "http://p.qpic.cn/pic_wework/3474110808/7a6344sdadfwehe42060/0".into();
+    let mut link = AttachmentLink::new("消息标题", "https://example.link.com/path");
+    link.picurl = "https://example.pic.com/path".into();
+    link.desc = "消息描述".into();
     let content = GroupWelcomeContent {
         image: Some(image),
         link: Some(link),
-        miniprogram: Some(WelcomeMiniprogram::new(
+        miniprogram: Some(AttachmentMiniprogram::new(
             "消息标题",
             "MEDIA_ID",
             "wx8bd80126147dfAAA",
             "/path/index",
         )),
-        file: Some(WelcomeMedia::new("MEDIA_ID")),
-        video: Some(WelcomeMedia::new("MEDIA_ID")),
+        file: Some(AttachmentMedia::new("MEDIA_ID")),
+        video: Some(AttachmentMedia::new("MEDIA_ID")),
         ..GroupWelcomeContent::text("亲爱的%NICKNAME%用户,你好")
     };
     let json = json!({
@@ -678,8 +682,8 @@ fn group_welcome_templates() {
     ));
     assert_eq!(r.text.unwrap().content, "亲爱的%NICKNAME%用户,你好");
     assert_eq!(
-        r.image.unwrap().pic_url.as_deref(),
-        Some("http://p.qpic.cn/pic_wework/XXXXX")
+        r.image.unwrap().pic_url,
+        "http://p.qpic.cn/pic_wework/XXXXX"
     );
     assert_eq!(r.video.unwrap().media_id, "MEDIA_ID");
 

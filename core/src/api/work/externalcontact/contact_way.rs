@@ -4,8 +4,8 @@ use futures_util::stream::Stream;
 use serde::{Deserialize, Serialize};
 
 use crate::api::paging::{CursorPage, cursor_items, cursor_pages};
-use crate::api::work::externalcontact::welcome::{
-    WelcomeImage, WelcomeLink, WelcomeMiniprogram, WelcomeText,
+use crate::api::work::externalcontact::groupmsg::{
+    AttachmentImage, AttachmentLink, AttachmentMiniprogram, AttachmentText,
 };
 use crate::client::{Client, HttpClient, Runtime, TokenStore};
 use crate::endpoint::Ack;
@@ -18,16 +18,16 @@ use crate::lenient;
 pub struct ContactWayConclusions {
     /// The text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub text: Option<WelcomeText>,
+    pub text: Option<AttachmentText>,
     /// An image.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub image: Option<WelcomeImage>,
+    pub image: Option<AttachmentImage>,
     /// A link.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub link: Option<WelcomeLink>,
+    pub link: Option<AttachmentLink>,
     /// A Mini Program.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub miniprogram: Option<WelcomeMiniprogram>,
+    pub miniprogram: Option<AttachmentMiniprogram>,
     /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
     #[serde(flatten)]
     pub extra: crate::endpoint::Extra,

@@ -147,6 +147,24 @@ pub struct AttachmentImage {
     pub extra: crate::endpoint::Extra,
 }
 
+impl AttachmentImage {
+    /// The image uploaded as temporary media `media_id`.
+    pub fn media(media_id: impl Into<String>) -> Self {
+        Self {
+            media_id: media_id.into(),
+            ..Self::default()
+        }
+    }
+
+    /// The picture at `pic_url` (from `media/uploadimg`).
+    pub fn url(pic_url: impl Into<String>) -> Self {
+        Self {
+            pic_url: pic_url.into(),
+            ..Self::default()
+        }
+    }
+}
+
 /// A link card attachment.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct AttachmentLink {
@@ -170,6 +188,17 @@ pub struct AttachmentLink {
     pub extra: crate::endpoint::Extra,
 }
 
+impl AttachmentLink {
+    /// A link to `url` titled `title`.
+    pub fn new(title: impl Into<String>, url: impl Into<String>) -> Self {
+        Self {
+            title: title.into(),
+            url: url.into(),
+            ..Self::default()
+        }
+    }
+}
+
 /// A Mini Program card attachment.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct AttachmentMiniprogram {
@@ -188,6 +217,24 @@ pub struct AttachmentMiniprogram {
     /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
     #[serde(flatten)]
     pub extra: crate::endpoint::Extra,
+}
+
+impl AttachmentMiniprogram {
+    /// The page `page` of `appid`, titled `title`, with the cover `pic_media_id`.
+    pub fn new(
+        title: impl Into<String>,
+        pic_media_id: impl Into<String>,
+        appid: impl Into<String>,
+        page: impl Into<String>,
+    ) -> Self {
+        Self {
+            title: title.into(),
+            pic_media_id: pic_media_id.into(),
+            appid: appid.into(),
+            page: page.into(),
+            extra: Default::default(),
+        }
+    }
 }
 
 /// A video or file attachment: temporary media.

@@ -1,219 +1,12 @@
-//! Welcome messages (欢迎语): to new customers, and group welcome templates.
+//! Welcome messages (欢迎语): to new customers, and group welcome templates. Their attachments
+//! are those of every customer-contact message ([`Attachment`]).
 
 use serde::{Deserialize, Serialize};
 
+use super::groupmsg::{
+    Attachment, AttachmentImage, AttachmentLink, AttachmentMedia, AttachmentMiniprogram, AttachmentText,
+};
 use crate::endpoint::Ack;
-
-/// A text (`text`).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct WelcomeText {
-    /// The text, at most 4000 bytes; `%NICKNAME%` stands for the customer's name in group
-    /// welcome templates.
-    #[serde(default)]
-    pub content: String,
-    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
-    #[serde(flatten)]
-    pub extra: crate::endpoint::Extra,
-}
-
-impl WelcomeText {
-    /// The text `content`.
-    pub fn new(content: impl Into<String>) -> Self {
-        Self {
-            content: content.into(),
-            extra: Default::default(),
-        }
-    }
-}
-
-/// An image (`image`): an uploaded temporary media id, or a picture URL.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct WelcomeImage {
-    /// The temporary media id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub media_id: Option<String>,
-    /// The picture's URL (from `media/uploadimg`); answers give this one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pic_url: Option<String>,
-    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
-    #[serde(flatten)]
-    pub extra: crate::endpoint::Extra,
-}
-
-impl WelcomeImage {
-    /// The image `media_id`.
-    pub fn media(media_id: impl Into<String>) -> Self {
-        Self {
-            media_id: Some(media_id.into()),
-            ..Self::default()
-        }
-    }
-
-    /// The picture at `pic_url`.
-    pub fn url(pic_url: impl Into<String>) -> Self {
-        Self {
-            pic_url: Some(pic_url.into()),
-            ..Self::default()
-        }
-    }
-}
-
-/// A link (`link`).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct WelcomeLink {
-    /// The title, at most 128 bytes.
-    #[serde(default)]
-    pub title: String,
-    /// The cover's URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub picurl: Option<String>,
-    /// The description, at most 512 bytes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub desc: Option<String>,
-    /// The link's URL.
-    #[serde(default)]
-    pub url: String,
-    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
-    #[serde(flatten)]
-    pub extra: crate::endpoint::Extra,
-}
-
-impl WelcomeLink {
-    /// A link to `url` titled `title`.
-    pub fn new(title: impl Into<String>, url: impl Into<String>) -> Self {
-        Self {
-            title: title.into(),
-            url: url.into(),
-            ..Self::default()
-        }
-    }
-}
-
-/// A Mini Program card (`miniprogram`).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct WelcomeMiniprogram {
-    /// The title, at most 64 bytes.
-    #[serde(default)]
-    pub title: String,
-    /// The cover, as a temporary media id (1080×864 recommended).
-    #[serde(default)]
-    pub pic_media_id: String,
-    /// The Mini Program's app id (linked to the corp).
-    #[serde(default)]
-    pub appid: String,
-    /// The page opened, ending in `.html`.
-    #[serde(default)]
-    pub page: String,
-    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
-    #[serde(flatten)]
-    pub extra: crate::endpoint::Extra,
-}
-
-impl WelcomeMiniprogram {
-    /// The page `page` of `appid`, titled `title`, with the cover `pic_media_id`.
-    pub fn new(
-        title: impl Into<String>,
-        pic_media_id: impl Into<String>,
-        appid: impl Into<String>,
-        page: impl Into<String>,
-    ) -> Self {
-        Self {
-            title: title.into(),
-            pic_media_id: pic_media_id.into(),
-            appid: appid.into(),
-            page: page.into(),
-            extra: Default::default(),
-        }
-    }
-}
-
-/// A video or a file (`video`, `file`), as a temporary media id.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct WelcomeMedia {
-    /// The temporary media id.
-    #[serde(default)]
-    pub media_id: String,
-    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
-    #[serde(flatten)]
-    pub extra: crate::endpoint::Extra,
-}
-
-impl WelcomeMedia {
-    /// The media `media_id`.
-    pub fn new(media_id: impl Into<String>) -> Self {
-        Self {
-            media_id: media_id.into(),
-            extra: Default::default(),
-        }
-    }
-}
-
-/// An attachment of a welcome message, by `msgtype`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "msgtype", rename_all = "lowercase")]
-#[non_exhaustive]
-pub enum WelcomeAttachment {
-    /// An image.
-    Image {
-        /// The image.
-        image: WelcomeImage,
-    },
-    /// A link.
-    Link {
-        /// The link.
-        link: WelcomeLink,
-    },
-    /// A Mini Program card.
-    Miniprogram {
-        /// The card.
-        miniprogram: WelcomeMiniprogram,
-    },
-    /// A video.
-    Video {
-        /// The video.
-        video: WelcomeMedia,
-    },
-    /// A file.
-    File {
-        /// The file.
-        file: WelcomeMedia,
-    },
-}
-
-impl WelcomeAttachment {
-    /// An image, by temporary media id.
-    pub fn image(media_id: impl Into<String>) -> Self {
-        Self::Image {
-            image: WelcomeImage::media(media_id),
-        }
-    }
-
-    /// A link to `url` titled `title`.
-    pub fn link(title: impl Into<String>, url: impl Into<String>) -> Self {
-        Self::Link {
-            link: WelcomeLink::new(title, url),
-        }
-    }
-
-    /// A Mini Program card.
-    pub fn miniprogram(miniprogram: WelcomeMiniprogram) -> Self {
-        Self::Miniprogram { miniprogram }
-    }
-
-    /// A video, by temporary media id.
-    pub fn video(media_id: impl Into<String>) -> Self {
-        Self::Video {
-            video: WelcomeMedia::new(media_id),
-        }
-    }
-
-    /// A file, by temporary media id.
-    pub fn file(media_id: impl Into<String>) -> Self {
-        Self::File {
-            file: WelcomeMedia::new(media_id),
-        }
-    }
-}
 
 /// `externalcontact/send_welcome_msg` (发送新客户欢迎语): the welcome message to a new
 /// customer, with the `WelcomeCode` of its add event (valid 20 seconds).
@@ -223,10 +16,10 @@ pub struct SendWelcomeMsg {
     pub welcome_code: String,
     /// The text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub text: Option<WelcomeText>,
+    pub text: Option<AttachmentText>,
     /// At most 9 attachments.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub attachments: Vec<WelcomeAttachment>,
+    pub attachments: Vec<Attachment>,
 }
 
 impl SendWelcomeMsg {
@@ -234,13 +27,13 @@ impl SendWelcomeMsg {
     pub fn text(welcome_code: impl Into<String>, content: impl Into<String>) -> Self {
         Self {
             welcome_code: welcome_code.into(),
-            text: Some(WelcomeText::new(content)),
+            text: Some(AttachmentText::new(content)),
             attachments: Vec::new(),
         }
     }
 
     /// Adds an attachment.
-    pub fn attach(mut self, attachment: WelcomeAttachment) -> Self {
+    pub fn attach(mut self, attachment: Attachment) -> Self {
         self.attachments.push(attachment);
         self
     }
@@ -252,29 +45,29 @@ impl SendWelcomeMsg {
 pub struct GroupWelcomeContent {
     /// The text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub text: Option<WelcomeText>,
+    pub text: Option<AttachmentText>,
     /// An image.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub image: Option<WelcomeImage>,
+    pub image: Option<AttachmentImage>,
     /// A link.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub link: Option<WelcomeLink>,
+    pub link: Option<AttachmentLink>,
     /// A Mini Program card.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub miniprogram: Option<WelcomeMiniprogram>,
+    pub miniprogram: Option<AttachmentMiniprogram>,
     /// A file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub file: Option<WelcomeMedia>,
+    pub file: Option<AttachmentMedia>,
     /// A video.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub video: Option<WelcomeMedia>,
+    pub video: Option<AttachmentMedia>,
 }
 
 impl GroupWelcomeContent {
     /// The text `content`.
     pub fn text(content: impl Into<String>) -> Self {
         Self {
-            text: Some(WelcomeText::new(content)),
+            text: Some(AttachmentText::new(content)),
             ..Self::default()
         }
     }
@@ -363,22 +156,22 @@ impl GetGroupWelcomeTemplate {
 pub struct GroupWelcomeTemplate {
     /// The text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub text: Option<WelcomeText>,
+    pub text: Option<AttachmentText>,
     /// An image.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub image: Option<WelcomeImage>,
+    pub image: Option<AttachmentImage>,
     /// A link.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub link: Option<WelcomeLink>,
+    pub link: Option<AttachmentLink>,
     /// A Mini Program card.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub miniprogram: Option<WelcomeMiniprogram>,
+    pub miniprogram: Option<AttachmentMiniprogram>,
     /// A file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub file: Option<WelcomeMedia>,
+    pub file: Option<AttachmentMedia>,
     /// A video.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub video: Option<WelcomeMedia>,
+    pub video: Option<AttachmentMedia>,
     /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
     #[serde(flatten)]
     pub extra: crate::endpoint::Extra,
