@@ -768,6 +768,13 @@ fn every_message_kind_reads_and_unknown_ones_are_kept() {
         ]
     );
     assert_eq!(messages[19].origin, KfOrigin::Other(9));
+    assert_eq!(messages[0].origin, KfOrigin::Unset);
+    assert!(
+        serde_json::to_value(&messages[0])
+            .unwrap()
+            .get("origin")
+            .is_none()
+    );
     assert_eq!(messages[18].event.as_ref().unwrap().extra["x"], 1);
     // Nothing is lost: every message writes back as it came.
     for (m, sent) in messages.iter().zip(kinds.as_array().unwrap()) {

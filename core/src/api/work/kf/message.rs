@@ -529,8 +529,10 @@ pub struct KfMsgSent {
 }
 
 /// `kf/send_msg_on_event` (发送欢迎语等事件响应消息): answers an event with one message, using
-/// the event's code (`welcome_code` of `enter_session`, `msg_code` of a session change), within
-/// 20 seconds; text or a menu. Never retried automatically.
+/// the event's code (`welcome_code` of `enter_session`, `msg_code` of a session change or of
+/// [`TransKfServiceState`](super::session::TransKfServiceState)): a welcome or an ending within
+/// 20 seconds (text or a menu), a queue or reception notice within 48 hours (text). Never
+/// retried automatically.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SendKfMsgOnEvent {
     /// The event's code.
@@ -587,6 +589,13 @@ impl KfOrigin {
             KfOrigin::Other(n) => n,
             KfOrigin::Unset => 0,
         }
+    }
+}
+
+impl KfOrigin {
+    /// True when the message carried no `origin`.
+    pub fn is_unset(&self) -> bool {
+        *self == KfOrigin::Unset
     }
 }
 
@@ -874,7 +883,7 @@ pub struct KfMessage {
     #[serde(default, deserialize_with = "lenient::u64")]
     pub send_time: u64,
     /// Who it comes from.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "KfOrigin::is_unset")]
     pub origin: KfOrigin,
     /// The servicer who sent it (origin 5).
     #[serde(default, skip_serializing_if = "Option::is_none")]
