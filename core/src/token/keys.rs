@@ -76,6 +76,14 @@ pub enum StoreKey<'a> {
         /// The suite id.
         suite_id: &'a str,
     },
+    /// The saved `kf/sync_msg` cursor of a WeChat Customer Service account: where the next
+    /// message sync of the account starts (a record without expiry, not a token).
+    KfCursor {
+        /// The corp id.
+        corpid: &'a str,
+        /// The Customer Service account's `open_kfid`.
+        open_kfid: &'a str,
+    },
     /// The fetch lease of the record under `of`.
     Lease {
         /// The key of the record being fetched.
@@ -120,6 +128,9 @@ impl std::fmt::Display for StoreKey<'_> {
                 "wechat:open:{component_appid}:authorizer:{appid}:refresh_token"
             ),
             StoreKey::SuiteTicket { suite_id } => write!(f, "wechat:suite:{suite_id}:suite_ticket"),
+            StoreKey::KfCursor { corpid, open_kfid } => {
+                write!(f, "wechat:work:{corpid}:kf:{open_kfid}:sync_cursor")
+            }
             StoreKey::Lease { of } => write!(f, "{of}:lease"),
         }
     }
@@ -148,6 +159,9 @@ pub fn parse(key: &str) -> Option<StoreKey<'_>> {
         ["wechat", "app", appid, "stable_token"] => StoreKey::Stable { appid },
         ["wechat", "app", appid, "access_token"] => StoreKey::Classic { appid },
         ["wechat", "work", corpid, agent, "access_token"] => StoreKey::Work { corpid, agent },
+        ["wechat", "work", corpid, "kf", open_kfid, "sync_cursor"] => {
+            StoreKey::KfCursor { corpid, open_kfid }
+        }
         ["wechat", "open", component_appid, "component_access_token"] => {
             StoreKey::Component { component_appid }
         }
@@ -185,4 +199,32 @@ pub fn parse(key: &str) -> Option<StoreKey<'_>> {
         _ => return None,
     };
     Some(key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kf_cursor_keys_read_back() {
+        let key = StoreKey::KfCursor {
+            corpid: "ww1",
+            open_kfid: "wkAJ2GCAAASSm4_FhToWMFea0xAFfd3Q",
+        };
+        let text = format(key);
+        assert_eq!(
+            text,
+            "wechat:work:ww1:kf:wkAJ2GCAAASSm4_FhToWMFea0xAFfd3Q:sync_cursor"
+        );
+        assert_eq!(parse(&text), Some(key));
+        assert_eq!(parse("wechat:work:ww1:kf:x:other"), None);
+        // A corp's own token key (five parts) is not read as a cursor.
+        assert_eq!(
+            parse("wechat:work:ww1:1000002:access_token"),
+            Some(StoreKey::Work {
+                corpid: "ww1",
+                agent: "1000002"
+            })
+        );
+    }
 }

@@ -37,6 +37,8 @@ pub const ROUTES: &[&str] = &[
     "POST /__emulator/tickets/suite_ticket",
     "POST /__emulator/component/authorize",
     "POST /__emulator/callback/push",
+    "POST /__emulator/kf/messages",
+    "POST /__emulator/kf/token",
 ];
 
 type Out = (u16, Value);
@@ -153,6 +155,18 @@ struct PushBody {
     /// `official_account` (default), `mini_program`, `open_platform` or `we_com`.
     #[serde(default)]
     platform: Option<wechat_core::callback::Platform>,
+}
+
+#[derive(Deserialize)]
+struct KfMessagesBody {
+    open_kfid: String,
+    #[serde(default)]
+    messages: Vec<Value>,
+}
+
+#[derive(Deserialize)]
+struct KfTokenBody {
+    open_kfid: String,
 }
 
 #[derive(Deserialize)]
@@ -377,6 +391,20 @@ async fn route_inner(
                 ),
                 Err(e) => (502, json!({ "error": e.to_string() })),
             }
+        }
+        ("POST", "/kf/messages") => {
+            let b: KfMessagesBody = parse(body)?;
+            if b.messages.iter().any(|m| !m.is_object()) {
+                return Err(bad("`messages` must be JSON objects"));
+            }
+            (
+                200,
+                json!({ "queued": ctl.kf_enqueue(&b.open_kfid, b.messages) }),
+            )
+        }
+        ("POST", "/kf/token") => {
+            let b: KfTokenBody = parse(body)?;
+            (200, json!({ "token": ctl.kf_push_token(&b.open_kfid) }))
         }
         _ => (
             404,

@@ -573,6 +573,27 @@ impl Controller {
         self.shared.lock().requests()
     }
 
+    // ----- WeChat Customer Service ---------------------------------------------------------
+
+    /// Appends messages (JSON objects, as `kf/sync_msg` lists them) to the queue of a Customer
+    /// Service account; `kf/sync_msg` pages through it with opaque cursors. Answers the queue's
+    /// length.
+    pub fn kf_enqueue(
+        &self,
+        open_kfid: &str,
+        messages: impl IntoIterator<Item = serde_json::Value>,
+    ) -> usize {
+        self.shared
+            .lock()
+            .kf_enqueue(open_kfid, messages.into_iter().collect())
+    }
+
+    /// A new `Token` of a `kf_msg_or_event` push for an account, accepted by `kf/sync_msg` for
+    /// 10 minutes (emulator clock) with that `open_kfid` only.
+    pub fn kf_push_token(&self, open_kfid: &str) -> String {
+        self.shared.lock().kf_push_token(open_kfid)
+    }
+
     // ----- accounts and pushed tickets -----------------------------------------------------
 
     /// The accounts the emulator knows (fake test credentials, secrets included).

@@ -192,6 +192,12 @@ pub(crate) struct State {
     stats: Stats,
     log: VecDeque<RequestRecord>,
     seq: u64,
+    /// WeChat Customer Service: the messages of each account (`open_kfid`), oldest first.
+    kf_queues: HashMap<String, Vec<Value>>,
+    /// The cursors handed out by `kf/sync_msg`: cursor → (account, position in its queue).
+    kf_cursors: HashMap<String, (String, usize)>,
+    /// The push tokens made for `kf_msg_or_event`: token → (account, expiry, emulator ms).
+    kf_tokens: HashMap<String, (String, i64)>,
 }
 
 /// Which parameter carried the credential of a business call.
@@ -241,6 +247,9 @@ impl State {
             stats: Stats::default(),
             log: VecDeque::new(),
             seq: 0,
+            kf_queues: HashMap::new(),
+            kf_cursors: HashMap::new(),
+            kf_tokens: HashMap::new(),
         };
         let components: Vec<String> = state
             .accounts
@@ -281,6 +290,74 @@ impl State {
         (0..n)
             .map(|_| char::from(b'0' + (self.rng.next_u64() % 10) as u8))
             .collect()
+    }
+
+    /// Appends messages to an account's queue; answers the queue's length.
+    pub(crate) fn kf_enqueue(&mut self, open_kfid: &str, messages: Vec<Value>) -> usize {
+        let queue = self.kf_queues.entry(open_kfid.to_owned()).or_default();
+        queue.extend(messages);
+        queue.len()
+    }
+
+    /// A new push token (`Token` of `kf_msg_or_event`) for an account, valid 10 minutes.
+    pub(crate) fn kf_push_token(&mut self, open_kfid: &str) -> String {
+        let token = format!("ENC{}", self.rng.hex(40));
+        let expires_at = self.now() + KF_TOKEN_TTL_MS;
+        self.kf_tokens
+            .insert(token.clone(), (open_kfid.to_owned(), expires_at));
+        token
+    }
+
+    /// `kf/sync_msg`: a page of the account's queue from the cursor's position (the start
+    /// without one), `limit` messages (1 to 1000, 1000 by default), and a new opaque cursor
+    /// for the position after it.
+    fn kf_sync_msg(&mut self, inc: &Incoming, now: i64) -> Answer {
+        let body = match self.json_body(inc, now) {
+            Ok(b) => b,
+            Err(a) => return a,
+        };
+        let Some(open_kfid) = str_field(&body, "open_kfid").filter(|k| !k.is_empty()) else {
+            return self.work_err(95000, "invalid open_kfid", now);
+        };
+        if let Some(token) = str_field(&body, "token").filter(|t| !t.is_empty()) {
+            let valid = self
+                .kf_tokens
+                .get(&token)
+                .is_some_and(|(kfid, until)| *kfid == open_kfid && now < *until);
+            if !valid {
+                return self.work_err(95007, "invalid msg token", now);
+            }
+        }
+        let start = match str_field(&body, "cursor").filter(|c| !c.is_empty()) {
+            None => 0,
+            Some(cursor) => match self.kf_cursors.get(&cursor) {
+                Some((kfid, at)) if *kfid == open_kfid => *at,
+                _ => return self.work_err(95006, "invalid cursor", now),
+            },
+        };
+        let limit = body
+            .get("limit")
+            .and_then(Value::as_u64)
+            .unwrap_or(1000)
+            .clamp(1, 1000) as usize;
+        let queue = self
+            .kf_queues
+            .get(&open_kfid)
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        let start = start.min(queue.len());
+        let end = (start + limit).min(queue.len());
+        let page: Vec<Value> = queue[start..end].to_vec();
+        let has_more = end < queue.len();
+        let cursor = format!("kfc{}", self.rng.hex(24));
+        self.kf_cursors.insert(cursor.clone(), (open_kfid, end));
+        Answer::Json(json!({
+            "errcode": 0,
+            "errmsg": "ok",
+            "next_cursor": cursor,
+            "has_more": u8::from(has_more),
+            "msg_list": page,
+        }))
     }
 
     pub(crate) fn reject_token(&mut self, token: &str) -> bool {
@@ -1289,6 +1366,9 @@ impl State {
         if let Some(custom) = self.custom_for(&inc.path) {
             return custom;
         }
+        if inc.path == "/cgi-bin/kf/sync_msg" && auth.as_ref().is_some_and(|(k, _)| k.is_work()) {
+            return self.kf_sync_msg(inc, now);
+        }
         let host = match auth {
             _ if inc.path.starts_with(WEBHOOK_PREFIX) => "qyapi.weixin.qq.com",
             Some((kind, _)) if kind.is_work() => "qyapi.weixin.qq.com",
@@ -1325,6 +1405,9 @@ impl State {
         }
     }
 }
+
+/// How long a `kf_msg_or_event` push token is valid: 10 minutes.
+const KF_TOKEN_TTL_MS: i64 = 10 * 60 * 1000;
 
 fn custom_key(path: &str) -> String {
     normalize_pattern(path)

@@ -5,6 +5,7 @@ mod callbacks;
 mod control_api;
 mod counters;
 mod faults;
+mod kf;
 mod open_platform;
 mod tokens;
 mod work;
