@@ -85,6 +85,8 @@ pub fn entries() -> impl Iterator<Item = &'static Entry> {
         .chain(crate::token::user::CATALOG);
     #[cfg(feature = "oa")]
     let credentials = credentials.chain(crate::api::oa::catalog());
+    #[cfg(feature = "mp")]
+    let credentials = credentials.chain(crate::api::mp::catalog());
     #[cfg(feature = "work")]
     let credentials = credentials.chain(crate::api::work::catalog());
     credentials

@@ -1,10 +1,12 @@
 //! Typed WeChat endpoints, one module per platform area, one file per endpoint group as WeChat
-//! groups them. Each area is a cargo feature (`oa`, `work`, ...; all on by default).
+//! groups them. Each area is a cargo feature (`oa`, `mp`, `work`, ...; all on by default).
 #![cfg_attr(
-    not(any(feature = "oa", feature = "work")),
+    not(any(feature = "oa", feature = "mp", feature = "work")),
     allow(dead_code, unused_macros, unused_imports)
 )]
 
+#[cfg(feature = "mp")]
+pub mod mp;
 #[cfg(feature = "oa")]
 pub mod oa;
 pub mod paging;

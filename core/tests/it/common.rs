@@ -186,6 +186,25 @@ pub fn assert_work_cataloged<E: Endpoint>() {
     );
 }
 
+/// The catalog entry of an endpoint exists and is the Mini Program's, documented at
+/// developers.weixin.qq.com/miniprogram.
+pub fn assert_mp_cataloged<E: Endpoint>() {
+    let meta = E::META;
+    assert_eq!(meta.area, "miniprogram", "{}", meta.name);
+    assert!(
+        meta.doc
+            .starts_with("https://developers.weixin.qq.com/miniprogram/"),
+        "{}: {}",
+        meta.name,
+        meta.doc
+    );
+    assert!(
+        wechat_core::catalog::all().any(|m| m == meta),
+        "{} is not in the catalog",
+        meta.name
+    );
+}
+
 /// Every row of the reference SDK's endpoint list in `package` has a catalog entry with its
 /// method (`upload` meaning a `POST`, `URL` a `GET` download or a browser page) and URL.
 pub fn assert_rows_covered(package: &str) {

@@ -1,0 +1,5 @@
+//! Links into the Mini Program: URL schemes, URL links and short links.
+
+crate::endpoint! {
+    area: "miniprogram";
+}
