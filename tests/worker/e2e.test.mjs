@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { after, before, test } from "node:test";
+import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 
@@ -26,12 +26,15 @@ const SECRET = "emulator-demo-app-secret";
 const TOKEN = "e2eCallbackToken";
 const AES_KEY = "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C";
 const ADMIN_KEY = "e2e-admin-key";
+const CORPID = "ww0000000000emu001"; // the emulator's demo WeCom app
+const CORPSECRET = "emulator-demo-corp-secret";
+const AGENTID = "1000002";
 
 const children = [];
 let base; // the Worker
 let emu; // the emulator
 let devLog = "";
-let persistDir;
+const persistDirs = [];
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -144,6 +147,28 @@ async function admin(headers = { authorization: `Bearer ${ADMIN_KEY}` }) {
 
 // ----- set-up ------------------------------------------------------------------------------------
 
+/// Starts the example Worker under `wrangler dev` with these vars (fresh KV and Durable Objects);
+/// resolves to its base URL once it answers.
+async function startWorker(vars) {
+  const port = await freePort();
+  const inspectorPort = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), "wechat-worker-e2e-"));
+  persistDirs.push(dir);
+  const dev = start(wrangler, [
+    "dev", "--ip", "127.0.0.1", "--port", String(port), "--inspector-port", String(inspectorPort),
+    "--persist-to", dir, "--show-interactive-dev-session=false",
+    ...Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`]),
+  ], {
+    cwd: example,
+    env: { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", NO_COLOR: "1" },
+  });
+  dev.stdout.on("data", (d) => (devLog += d));
+  dev.stderr.on("data", (d) => (devLog += d));
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(`${url}/health`, dev, "wrangler dev");
+  return url;
+}
+
 before(async () => {
   assert.ok(existsSync(wrangler), `${wrangler} is missing: run scripts/install-worker-tools.sh`);
   assert.ok(existsSync(emulatorBin), `${emulatorBin} is missing: cargo build -p wechat-emulator`);
@@ -154,31 +179,16 @@ before(async () => {
   emuChild.stderr.on("data", (d) => (devLog += d));
   await waitFor(`${emu}/__emulator/health`, emuChild, "the emulator");
 
-  const port = await freePort();
-  const inspectorPort = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  persistDir = mkdtempSync(join(tmpdir(), "wechat-worker-e2e-")); // fresh KV and Durable Objects
-  const vars = {
+  base = await startWorker({
     WECHAT_APPID: APPID, WECHAT_SECRET: SECRET, WECHAT_TOKEN: TOKEN, WECHAT_AES_KEY: AES_KEY,
     ADMIN_KEY, WECHAT_API_BASE: emu,
-  };
-  const dev = start(wrangler, [
-    "dev", "--ip", "127.0.0.1", "--port", String(port), "--inspector-port", String(inspectorPort),
-    "--persist-to", persistDir, "--show-interactive-dev-session=false",
-    ...Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`]),
-  ], {
-    cwd: example,
-    env: { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", NO_COLOR: "1" },
   });
-  dev.stdout.on("data", (d) => (devLog += d));
-  dev.stderr.on("data", (d) => (devLog += d));
-  await waitFor(`${base}/health`, dev, "wrangler dev");
   await control("stats/reset", {});
 });
 
 after(async () => {
   await Promise.all(children.map(stop));
-  if (persistDir) rmSync(persistDir, { recursive: true, force: true });
+  for (const dir of persistDirs) rmSync(dir, { recursive: true, force: true });
   if (process.env.WORKER_E2E_LOG) console.log(devLog);
 });
 
@@ -379,5 +389,83 @@ test("latency under wrangler dev", async (t) => {
     });
     await res.arrayBuffer();
     return res;
+  });
+});
+
+// ----- WeCom mode --------------------------------------------------------------------------------
+
+describe("WeCom mode (WECHAT_PLATFORM=work)", () => {
+  let work;
+  before(async () => {
+    work = await startWorker({
+      WECHAT_PLATFORM: "work", WECHAT_CORPID: CORPID, WECHAT_CORPSECRET: CORPSECRET, WECHAT_AGENTID: AGENTID,
+      WECHAT_TOKEN: TOKEN, WECHAT_AES_KEY: AES_KEY, ADMIN_KEY, WECHAT_API_BASE: emu,
+    });
+  });
+
+  const wecomQuery = (encrypted) => {
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const nonce = randomBytes(6).toString("hex");
+    return new URLSearchParams({ msg_signature: sha1(TOKEN, timestamp, nonce, encrypted), timestamp, nonce });
+  };
+  const corpFetches = async () =>
+    (await control("stats?requests=0")).token_fetches[`${CORPID}/${AGENTID}`]?.corp ?? 0;
+
+  test("URL verification decrypts echostr; a bad signature is refused", async () => {
+    const echostr = encrypt("1616140317555161061", CORPID);
+    const q = wecomQuery(echostr);
+    q.set("echostr", echostr);
+    const ok = await fetch(`${work}/?${q}`);
+    assert.equal(ok.status, 200);
+    assert.equal(await ok.text(), "1616140317555161061");
+    q.set("msg_signature", "0".repeat(40));
+    const bad = await fetch(`${work}/?${q}`);
+    assert.ok(bad.status >= 400 && bad.status < 500, `status ${bad.status}`);
+    assert.ok(!(await bad.text()).includes("1616140317555161061"));
+  });
+
+  test("an encrypted text message gets an encrypted reply, then an app message through the corp token", async () => {
+    const path = "/cgi-bin/message/send";
+    const calls = async () => (await control("stats?requests=0")).calls[path] ?? 0;
+    const before = await calls();
+    const message = `<xml><ToUserName><![CDATA[${CORPID}]]></ToUserName><FromUserName><![CDATA[zhangsan]]></FromUserName>` +
+      `<CreateTime>${Math.floor(Date.now() / 1000)}</CreateTime><MsgType><![CDATA[text]]></MsgType>` +
+      `<Content><![CDATA[hello wecom 你好]]></Content><MsgId>${++lastMsgId}</MsgId><AgentID>${AGENTID}</AgentID></xml>`;
+    const encrypted = encrypt(message, CORPID);
+    const q = wecomQuery(encrypted);
+    const body = `<xml><ToUserName><![CDATA[${CORPID}]]></ToUserName><AgentID><![CDATA[${AGENTID}]]></AgentID>` +
+      `<Encrypt><![CDATA[${encrypted}]]></Encrypt></xml>`;
+    const res = await fetch(`${work}/?${q}`, { method: "POST", body });
+    const xml = await res.text();
+    assert.equal(res.status, 200, xml);
+    const enc = field(xml, "Encrypt");
+    assert.equal(field(xml, "MsgSignature"), sha1(TOKEN, field(xml, "TimeStamp"), field(xml, "Nonce"), enc));
+    const { message: reply, receiverId } = decrypt(enc);
+    assert.equal(receiverId, CORPID);
+    assert.equal(field(reply, "Content"), "You said: hello wecom 你好");
+    assert.equal(field(reply, "ToUserName"), "zhangsan");
+
+    const deadline = Date.now() + 10_000;
+    while ((await calls()) === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    assert.equal((await calls()) - before, 1, "one app message sent after the answer");
+    assert.equal(await corpFetches(), 1);
+  });
+
+  test("the admin route sends an app message through the cached corp token", async () => {
+    const send = (headers, body) => fetch(`${work}/api/message`, { method: "POST", headers, body });
+    const auth = { authorization: `Bearer ${ADMIN_KEY}`, "content-type": "application/json" };
+    assert.equal((await send({}, "{}")).status, 401);
+    assert.equal((await send(auth, "not json")).status, 400);
+    const answers = await Promise.all(Array.from({ length: 10 }, () =>
+      send(auth, JSON.stringify({ touser: "zhangsan", content: "from the admin route" }))));
+    for (const a of answers) {
+      const text = await a.text();
+      assert.equal(a.status, 200, text);
+      assert.ok("msgid" in JSON.parse(text), text);
+    }
+    assert.equal(await corpFetches(), 1, "the corp token is fetched once and shared");
+    const ip = await fetch(`${work}/api/ip`, { headers: auth });
+    assert.equal(ip.status, 404);
+    await ip.arrayBuffer();
   });
 });
