@@ -1,10 +1,12 @@
-//! Building a request and parsing its response; serving a token from the client's cache.
+//! Building a request and parsing its response; what keeping the fields a type does not name
+//! costs; serving a token from the client's cache.
 
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use wechat_core::api::oa::basic::GetApiDomainIp;
 use wechat_core::api::oa::menu::{Button, CreateMenu};
+use wechat_core::api::oa::user::GetUserInfo;
 use wechat_core::client::{HttpClient, Runtime};
 use wechat_core::endpoint::{Endpoint, build_request_with_token};
 use wechat_core::{Client, Hosts, MemoryStore, Secret, TokenFlow};
@@ -66,6 +68,22 @@ fn bench(c: &mut Criterion) {
         })
     });
 
+    // The cost of `extra`: the same answer parsed by the SDK's type (unknown fields kept) and by
+    // a type with the same fields and no `extra` (unknown fields dropped, as serde does by default).
+    let info = include_bytes!("../../tests/fixtures/cgi-bin/user/info.json").to_vec();
+    let retired = br#"{"subscribe":1,"openid":"o6_bmjrPTlm6_2sgVt7hMZOPfL2M","nickname":"Band","sex":1,"language":"zh_CN","city":"Guangzhou","province":"Guangdong","country":"China","headimgurl":"http://thirdwx.qlogo.cn/mmopen/g3MonUZtNHkdmzicIlibx6iaFqAc56vxLSUfpb6n5WKSYVY0ChQKkiaJSgQ1dZuTOgvLLrhJbERQQ4eMsv84eavHiaiceqxibJxCfHe/0","subscribe_time":1382694957,"unionid":"o6_bmasdasdsad6_2sgVt7hMZOPfL","remark":"","groupid":0,"tagid_list":[128,2],"subscribe_scene":"ADD_SCENE_QR_CODE","qr_scene":98765,"qr_scene_str":""}"#.to_vec();
+    c.bench_function("user/info parse, unknown fields kept", |b| {
+        b.iter(|| black_box(GetUserInfo::parse(&http::Response::new(info.clone())).unwrap()))
+    });
+    c.bench_function("user/info parse, no extra (baseline)", |b| {
+        b.iter(|| {
+            black_box(serde_json::from_slice::<UserInfoWithoutExtra>(black_box(&info)).unwrap())
+        })
+    });
+    c.bench_function("user/info parse, 7 retired fields kept", |b| {
+        b.iter(|| black_box(GetUserInfo::parse(&http::Response::new(retired.clone())).unwrap()))
+    });
+
     let flow = TokenFlow::Stable {
         appid: "wxapp".into(),
         secret: Secret::new("S"),
@@ -80,6 +98,33 @@ fn bench(c: &mut Criterion) {
     c.bench_function("token cache hit", |b| {
         b.iter(|| black_box(futures::executor::block_on(client.token()).unwrap()))
     });
+}
+
+/// `user/info`'s answer as the SDK types it, without the map of unknown fields.
+#[derive(serde::Deserialize)]
+#[allow(dead_code)]
+struct UserInfoWithoutExtra {
+    #[serde(default)]
+    subscribe: i64,
+    openid: String,
+    #[serde(default)]
+    language: String,
+    #[serde(default)]
+    subscribe_time: i64,
+    #[serde(default)]
+    unionid: Option<String>,
+    #[serde(default)]
+    remark: String,
+    #[serde(default)]
+    groupid: i64,
+    #[serde(default)]
+    tagid_list: Vec<u64>,
+    #[serde(default)]
+    subscribe_scene: String,
+    #[serde(default)]
+    qr_scene: Option<u64>,
+    #[serde(default)]
+    qr_scene_str: String,
 }
 
 criterion_group!(benches, bench);
