@@ -861,26 +861,26 @@ crate::endpoint! {
     AuditDrama => AuditedDrama {
         POST Api "/wxa/sec/vod/auditdrama",
         auth: AccessToken, repeat: Never,
-        doc: "https://developers.weixin.qq.com/miniprogram/dev/server/API/minidrama/vod_drama/api_auditdrama.html",
+        doc: "https://developers.weixin.qq.com/miniprogram/dev/server/API/minidrama/auditdrama/api_auditdrama.html",
     }
     ListDramas => DramaList {
         POST Api "/wxa/sec/vod/listdramas",
         auth: AccessToken, repeat: Safe,
-        doc: "https://developers.weixin.qq.com/miniprogram/dev/server/API/minidrama/vod_drama/api_listdramas.html",
+        doc: "https://developers.weixin.qq.com/miniprogram/dev/server/API/minidrama/auditdrama/api_listdramas.html",
     }
     GetDrama => Drama {
         POST Api "/wxa/sec/vod/getdrama",
         auth: AccessToken, repeat: Safe,
-        doc: "https://developers.weixin.qq.com/miniprogram/dev/server/API/minidrama/vod_drama/api_getdrama.html",
+        doc: "https://developers.weixin.qq.com/miniprogram/dev/server/API/minidrama/auditdrama/api_getdrama.html",
     }
     GetCdnUsageData => CdnUsage {
         POST Api "/wxa/sec/vod/getcdnusagedata",
         auth: AccessToken, repeat: Safe,
-        doc: "https://developers.weixin.qq.com/miniprogram/dev/server/API/minidrama/vod_data/api_getcdnusagedata.html",
+        doc: "https://developers.weixin.qq.com/miniprogram/dev/server/API/minidrama/usagedata/api_getcdnusagedata.html",
     }
     GetCdnLogs => CdnLogs {
         POST Api "/wxa/sec/vod/getcdnlogs",
         auth: AccessToken, repeat: Safe,
-        doc: "https://developers.weixin.qq.com/miniprogram/dev/server/API/minidrama/vod_data/api_getcdnlogs.html",
+        doc: "https://developers.weixin.qq.com/miniprogram/dev/server/API/minidrama/usagedata/api_getcdnlogs.html",
     }
 }
