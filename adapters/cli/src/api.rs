@@ -276,22 +276,47 @@ pub fn endpoints(env: &Env, format: Format) -> Result<(), Failure> {
     }
 }
 
-/// The catalog entry `name` names, or an error listing the near names.
-fn entry(name: &str) -> Result<&'static wechat_core::catalog::Entry, Failure> {
-    wechat_core::catalog::find(name).map_err(|near| {
-        let hint = if near.is_empty() {
-            "`wechat endpoints` lists them".to_owned()
-        } else {
-            format!("did you mean: {}", near.join(", "))
-        };
-        Failure::Input(format!("no single endpoint is named {name}; {hint}"))
+/// The catalog entry `name` names, or an error listing the near names. A path several platforms
+/// share (`/cgi-bin/menu/create`) is the one on the host of `--platform`.
+fn entry(name: &str, platform: Platform) -> Result<&'static wechat_core::catalog::Entry, Failure> {
+    let host = match platform {
+        Platform::Work => Host::Work,
+        Platform::Oa | Platform::Mp => Host::Api,
+    };
+    wechat_core::catalog::find(name).or_else(|near| {
+        let candidates: Vec<_> = near
+            .iter()
+            .filter_map(|n| wechat_core::catalog::find(n).ok())
+            .collect();
+        let shared = name.starts_with('/')
+            && !candidates.is_empty()
+            && candidates
+                .iter()
+                .all(|e| e.meta.path == name.split(['?', '#']).next().unwrap_or_default());
+        match candidates
+            .iter()
+            .filter(|e| e.meta.host == host)
+            .collect::<Vec<_>>()[..]
+        {
+            [one] if shared => Ok(*one),
+            _ => {
+                let hint = if near.is_empty() {
+                    "`wechat endpoints` lists them".to_owned()
+                } else {
+                    format!("did you mean: {}", near.join(", "))
+                };
+                Err(Failure::Input(format!(
+                    "no single endpoint is named {name}; {hint}"
+                )))
+            }
+        }
     })
 }
 
 /// `wechat build`: the request the SDK sends, as text: the request line, headers, a blank line
 /// and the body.
-pub fn build(env: &Env, name: &str, json: &str) -> Result<(), Failure> {
-    let entry = entry(name)?;
+pub fn build(env: &Env, platform: Platform, name: &str, json: &str) -> Result<(), Failure> {
+    let entry = entry(name, platform)?;
     let value = parse_json(json, "--json")?;
     let placeholder = Secret::new("ACCESS_TOKEN");
     let request = (entry.build)(&env.hosts()?, value, Some(&placeholder))?;
@@ -307,9 +332,13 @@ pub fn build(env: &Env, name: &str, json: &str) -> Result<(), Failure> {
 }
 
 /// `wechat parse`: an answer's body read as the endpoint's typed response, printed as JSON.
-pub fn parse(name: &str, file: Option<&std::path::Path>) -> Result<(), Failure> {
+pub fn parse(
+    platform: Platform,
+    name: &str,
+    file: Option<&std::path::Path>,
+) -> Result<(), Failure> {
     use std::io::Read;
-    let entry = entry(name)?;
+    let entry = entry(name, platform)?;
     let mut body = Vec::new();
     match file {
         Some(path) if path.as_os_str() != "-" => {

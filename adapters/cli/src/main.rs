@@ -192,8 +192,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
             Command::Call(args) => api::call(&env, cli.platform, args).await,
             Command::Emulator(args) => api::emulator(args.port).await,
             Command::Endpoints(args) => api::endpoints(&env, args.format),
-            Command::Build(args) => api::build(&env, &args.name, &args.json),
-            Command::Parse(args) => api::parse(&args.name, args.file.as_deref()),
+            Command::Build(args) => api::build(&env, cli.platform, &args.name, &args.json),
+            Command::Parse(args) => api::parse(cli.platform, &args.name, args.file.as_deref()),
             Command::Crypto(c) => callback::crypto(c),
             Command::Callback(callback::CallbackCommand::Parse) => callback::parse(),
             Command::Callback(callback::CallbackCommand::Simulate(args)) => {

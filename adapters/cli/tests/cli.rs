@@ -853,6 +853,24 @@ fn build_prints_the_request_with_a_token_placeholder() {
         body,
         serde_json::from_str::<serde_json::Value>(menu).unwrap()
     );
+    // A path WeCom shares: the entry on the host of `--platform`.
+    let r = run(
+        &[],
+        &[
+            "--platform",
+            "work",
+            "build",
+            "/cgi-bin/menu/create",
+            "--json",
+            r#"{"agentid":1000002,"button":[]}"#,
+        ],
+    );
+    assert!(
+        r.ok().stdout.starts_with(
+            "POST https://qyapi.weixin.qq.com/cgi-bin/menu/create?access_token=ACCESS_TOKEN&agentid=1000002"
+        ),
+        "{r:#?}"
+    );
     // By its Rust type, with the query as an object.
     run(
         &[],
