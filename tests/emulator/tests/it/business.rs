@@ -138,8 +138,12 @@ async fn custom_responses_replace_fixtures_until_cleared() {
     let v = c.get(&format!("/cgi-bin/menu/get?access_token={t}")).await;
     assert_eq!(v, fixture("cgi-bin/menu/get.json"));
     emu.clear_responses();
-    let v = c.get(&format!("/wxa/getwxacode?access_token={t}")).await;
-    assert_eq!(v["errcode"], 0);
+    // Back to the fixture: the code endpoint's example image.
+    let raw = c
+        .raw("GET", &format!("/wxa/getwxacode?access_token={t}"), None)
+        .await;
+    assert_eq!(raw.content_type, "image/png");
+    assert!(raw.body.starts_with(&[0x89, b'P', b'N', b'G']));
     emu.shutdown().await;
 }
 

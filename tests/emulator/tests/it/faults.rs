@@ -155,7 +155,10 @@ async fn any_errcode_and_prefix_scopes() {
     let t = c.classic_token().await;
     emu.inject(Fault::errcode(40164, "invalid ip 1.2.3.4, not in whitelist").on_path("/wxa/*"));
     let v = c.get(&format!("/wxa/getwxacode?access_token={t}")).await;
-    assert_eq!(v["errcode"], 40164);
+    assert_eq!(
+        v["errcode"], 40164,
+        "a fault answers JSON even where the fixture is an image"
+    );
     let v = c.get(&format!("/wxa/msg_sec_check?access_token={t}")).await;
     assert_eq!(v["errcode"], 40164);
     assert_eq!(c.call_errcode(MENU, &t).await, 0);
@@ -166,6 +169,6 @@ async fn any_errcode_and_prefix_scopes() {
     ));
     assert_eq!(armed[0].fired, 2);
     emu.clear_faults();
-    assert_eq!(c.call_errcode("/wxa/getwxacode", &t).await, 0);
+    assert_eq!(c.call_errcode("/wxa/msg_sec_check", &t).await, 0);
     emu.shutdown().await;
 }
