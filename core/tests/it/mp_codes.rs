@@ -1,6 +1,5 @@
 //! Mini Program: analysis, codes, links, subscribe messages, red-packet covers.
 
-#[allow(unused_imports)]
 use crate::common::*;
 
 use serde_json::json;

@@ -7,7 +7,6 @@ use wechat_core::Secret;
 use wechat_core::api::mp::{privacy::*, security::*, shipping::*, user::*};
 use wechat_core::endpoint::Endpoint;
 
-#[allow(unused_imports)]
 use crate::common::*;
 
 const API: &str = "https://api.weixin.qq.com";
