@@ -3,7 +3,7 @@
 //! It answers text messages with an echo, greets new subscribers and acknowledges menu clicks
 //! (see `examples/src/lib.rs`). Configure it like the "server configuration" of your account:
 //!
-//! - `WECHAT_CALLBACK_TOKEN`: the Token;
+//! - `WECHAT_TOKEN`: the Token;
 //! - `WECHAT_ENCODING_AES_KEY` and `WECHAT_APPID`: for the compatible and safe modes (the corp id
 //!   as `WECHAT_APPID` with `WECHAT_PLATFORM=work`);
 //! - `WECHAT_PLATFORM`: `oa` (default), `mp`, `open` or `work`;
@@ -46,8 +46,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             );
         }
     };
-    let demo = env("WECHAT_CALLBACK_TOKEN").is_none();
-    let token = env("WECHAT_CALLBACK_TOKEN").unwrap_or_else(|| DEMO_TOKEN.into());
+    let demo = env("WECHAT_TOKEN").is_none();
+    let token = env("WECHAT_TOKEN").unwrap_or_else(|| DEMO_TOKEN.into());
     let key = env("WECHAT_ENCODING_AES_KEY").or_else(|| demo.then(|| DEMO_AES_KEY.into()));
     let appid = env("WECHAT_APPID").or_else(|| demo.then(|| DEMO_APPID.into()));
 
@@ -86,7 +86,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("demo settings; try it with:");
         println!(
             "  cargo run -p wechat-cli -- {work}callback simulate --url {url} --token {DEMO_TOKEN} \
-             --aes-key {DEMO_AES_KEY} --appid {DEMO_APPID} --text hello"
+             --encoding-aes-key {DEMO_AES_KEY} --appid {DEMO_APPID} --text hello"
         );
     }
     let api = match (env("WECHAT_SECRET"), &appid) {

@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-step() { printf '\n==> %s\n' "$*"; }
+step() { printf '\n==> [%s] %s\n' "$(date -u +%T)" "$*"; }
 
 step "toolchain: wasm32 target, rustfmt, clippy"
 rustup target add wasm32-unknown-unknown >/dev/null
@@ -15,8 +15,7 @@ cargo fmt --all -- --check
 step "cargo clippy (native)"
 cargo clippy --all-targets --locked -- -D warnings
 
-step "wechat-core builds for wasm32 without IO crates"
-cargo check -p wechat-core --target wasm32-unknown-unknown --locked
+step "wechat-core pulls no IO crate on wasm32 (its wasm32 build is checked by clippy below)"
 tree=$(cargo tree -p wechat-core --target wasm32-unknown-unknown -e normal --prefix none --locked)
 forbidden=$(awk '{print $1}' <<<"$tree" | grep -xE 'tokio|mio|reqwest|hyper|getrandom' | sort -u || true)
 if [ -n "$forbidden" ]; then
@@ -35,8 +34,16 @@ for area in oa mp work; do
   fi
 done
 
-step "cargo clippy (the Worker crates, wasm32)"
-cargo clippy -p wechat-worker -p wechat-worker-example --target wasm32-unknown-unknown --locked -- -D warnings
+step "cargo clippy (wechat-core and the Worker crates, wasm32)"
+cargo clippy -p wechat-core -p wechat-worker -p wechat-worker-example --target wasm32-unknown-unknown --locked -- -D warnings
+
+step "cargo doc (every published crate, warnings denied)"
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --locked \
+  -p wechat-core -p wechat-reqwest -p wechat-redis -p wechat-emulator -p wechat-cli
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --locked -p wechat-worker --target wasm32-unknown-unknown
+
+step "cargo package (each published crate builds from its package alone)"
+bash scripts/check-packages.sh
 
 step "test dependencies: redis-server"
 bash scripts/install-test-deps.sh

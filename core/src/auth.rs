@@ -13,6 +13,8 @@ use crate::endpoint::Meta;
 use crate::error::Result;
 use crate::secret::Secret;
 use crate::token::TokenFlow;
+#[cfg(doc)]
+use crate::{endpoint::AuthScheme, error::Error};
 
 /// Signs requests and verifies answers for the signed schemes ([`AuthScheme::PayV3Signature`],
 /// [`AuthScheme::PayV2Sign`], [`AuthScheme::XpaySignature`]): one per merchant or app key.

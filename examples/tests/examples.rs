@@ -93,7 +93,7 @@ impl BotProcess {
         let mut command = Command::new(example("axum_bot"));
         command
             .env("PORT", port.to_string())
-            .env_remove("WECHAT_CALLBACK_TOKEN")
+            .env_remove("WECHAT_TOKEN")
             .env_remove("WECHAT_SECRET")
             .env_remove("WECHAT_REDIS_URL")
             .env_remove("WECHAT_TIMESTAMP_WINDOW")

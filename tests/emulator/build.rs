@@ -33,15 +33,17 @@ fn collect(dir: &Path, root: &Path, out: &mut Vec<(String, PathBuf)>) {
 
 fn main() {
     let manifest = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"));
-    let root = manifest.join("..").join("fixtures");
+    // `fixtures` links to the repository's `tests/fixtures/` (and is a copy of it in the package).
+    let root = manifest
+        .join("fixtures")
+        .canonicalize()
+        .expect("the fixture directory `fixtures/` is missing");
     println!("cargo:rerun-if-changed={}", root.display());
     println!("cargo:rerun-if-changed=build.rs");
 
     let mut files = Vec::new();
-    if root.is_dir() {
-        let root = root.canonicalize().expect("canonical fixture dir");
-        collect(&root, &root, &mut files);
-    }
+    collect(&root, &root, &mut files);
+    assert!(!files.is_empty(), "no fixture under {}", root.display());
     files.sort();
 
     let mut code = String::from(

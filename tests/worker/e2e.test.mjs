@@ -180,7 +180,7 @@ before(async () => {
   await waitFor(`${emu}/__emulator/health`, emuChild, "the emulator");
 
   base = await startWorker({
-    WECHAT_APPID: APPID, WECHAT_SECRET: SECRET, WECHAT_TOKEN: TOKEN, WECHAT_AES_KEY: AES_KEY,
+    WECHAT_APPID: APPID, WECHAT_SECRET: SECRET, WECHAT_TOKEN: TOKEN, WECHAT_ENCODING_AES_KEY: AES_KEY,
     ADMIN_KEY, WECHAT_API_BASE: emu,
   });
   await control("stats/reset", {});
@@ -399,7 +399,7 @@ describe("WeCom mode (WECHAT_PLATFORM=work)", () => {
   before(async () => {
     work = await startWorker({
       WECHAT_PLATFORM: "work", WECHAT_CORPID: CORPID, WECHAT_CORPSECRET: CORPSECRET, WECHAT_AGENTID: AGENTID,
-      WECHAT_TOKEN: TOKEN, WECHAT_AES_KEY: AES_KEY, ADMIN_KEY, WECHAT_API_BASE: emu,
+      WECHAT_TOKEN: TOKEN, WECHAT_ENCODING_AES_KEY: AES_KEY, ADMIN_KEY, WECHAT_API_BASE: emu,
     });
   });
 

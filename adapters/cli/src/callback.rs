@@ -25,10 +25,15 @@ pub enum CryptoCommand {
 #[derive(Args, Debug)]
 pub struct Keys {
     /// The callback Token.
-    #[arg(long)]
+    #[arg(long, env = "WECHAT_TOKEN", hide_env_values = true)]
     token: String,
     /// The 43-character EncodingAESKey.
-    #[arg(long = "aes-key", value_name = "KEY")]
+    #[arg(
+        long = "encoding-aes-key",
+        env = "WECHAT_ENCODING_AES_KEY",
+        hide_env_values = true,
+        value_name = "KEY"
+    )]
     aes_key: String,
     /// The receiver id: app id, component app id, corp id or suite id.
     #[arg(long = "receiver-id", value_name = "ID")]
@@ -90,7 +95,7 @@ pub struct EncryptArgs {
 pub enum CallbackCommand {
     /// Parse a plaintext message (XML or JSON) read on stdin: print the typed message as JSON.
     Parse,
-    /// Push a signed (with --aes-key, encrypted) message to a bot and print its (decrypted) reply.
+    /// Push a signed (with --encoding-aes-key, encrypted) message to a bot and print its (decrypted) reply.
     Simulate(Box<SimulateArgs>),
 }
 
@@ -100,10 +105,16 @@ pub struct SimulateArgs {
     #[arg(long)]
     url: String,
     /// The callback Token.
-    #[arg(long)]
+    #[arg(long, env = "WECHAT_TOKEN", hide_env_values = true)]
     token: String,
     /// The EncodingAESKey: encrypts the push (safe mode); WeCom always needs it.
-    #[arg(long = "aes-key", value_name = "KEY", requires = "appid")]
+    #[arg(
+        long = "encoding-aes-key",
+        env = "WECHAT_ENCODING_AES_KEY",
+        hide_env_values = true,
+        value_name = "KEY",
+        requires = "appid"
+    )]
     aes_key: Option<String>,
     /// The receiver id in the encrypted push: app id (corp id for WeCom).
     #[arg(long, alias = "receiver-id", value_name = "ID")]
@@ -267,7 +278,8 @@ pub async fn simulate(
     let wecom = platform == Platform::Work;
     if wecom && a.aes_key.is_none() {
         return Err(Failure::Input(
-            "WeCom pushes are always encrypted: give --aes-key and --appid (the corp id)".into(),
+            "WeCom pushes are always encrypted: give --encoding-aes-key and --appid (the corp id)"
+                .into(),
         ));
     }
     let rt = SystemRuntime;
@@ -342,7 +354,7 @@ pub async fn simulate(
     }
     if !encrypted && field(response.body(), "Encrypt")?.is_some() {
         return Err(Failure::Input(
-            "the bot answered encrypted: give --aes-key and --appid".into(),
+            "the bot answered encrypted: give --encoding-aes-key and --appid".into(),
         ));
     }
     let plain = pusher

@@ -23,12 +23,13 @@ use crate::output::Failure;
     name = "wechat",
     version,
     about = "WeChat server APIs from the command line",
-    after_help = "Environment: WECHAT_APPID, WECHAT_SECRET (oa, mp); WECHAT_CORPID, WECHAT_CORPSECRET \
-                  (work); WECHAT_API_BASE; WECHAT_REDIS_URL (share tokens through Redis)."
+    after_help = "Environment: WECHAT_PLATFORM; WECHAT_APPID, WECHAT_SECRET (oa, mp); WECHAT_CORPID, \
+                  WECHAT_CORPSECRET (work); WECHAT_API_BASE; WECHAT_REDIS_URL (share tokens through \
+                  Redis); WECHAT_TOKEN, WECHAT_ENCODING_AES_KEY (callbacks)."
 )]
 struct Cli {
     /// Which kind of account the credentials belong to.
-    #[arg(long, value_enum, default_value_t = Platform::Oa, global = true)]
+    #[arg(long, env = "WECHAT_PLATFORM", value_enum, default_value_t = Platform::Oa, global = true)]
     platform: Platform,
 
     /// Point every WeChat host at this base URL (a proxy, the emulator). Also WECHAT_API_BASE.

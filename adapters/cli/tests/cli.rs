@@ -515,7 +515,7 @@ fn keys() -> Vec<&'static str> {
     vec![
         "--token",
         TOKEN,
-        "--aes-key",
+        "--encoding-aes-key",
         AES_KEY,
         "--receiver-id",
         CORP_ID,
@@ -622,7 +622,7 @@ fn crypto_commands_on_the_official_sample() {
         "encrypt",
         "--token",
         TOKEN,
-        "--aes-key",
+        "--encoding-aes-key",
         "tooshort",
     ];
     badkey.extend(["--receiver-id", CORP_ID, "--timestamp", "1", "--nonce", "2"]);
@@ -731,7 +731,7 @@ fn callback_simulate_talks_to_a_bot() {
             &url,
             "--token",
             "bot-token",
-            "--aes-key",
+            "--encoding-aes-key",
             KEY,
             "--appid",
             "wxbotapp",
@@ -786,7 +786,7 @@ fn callback_simulate_talks_to_a_bot() {
             &url,
             "--token",
             "bot-token",
-            "--aes-key",
+            "--encoding-aes-key",
             KEY,
             "--appid",
             "wwcorp",

@@ -20,6 +20,11 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+/// The examples of this crate's README, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 mod builder;
 mod http;
 mod runtime;

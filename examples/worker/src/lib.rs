@@ -3,11 +3,11 @@
 //!
 //! Configuration (vars and secrets): `WECHAT_PLATFORM` (`oa`, the default, or `work`); for an
 //! Official Account `WECHAT_APPID` and `WECHAT_SECRET`, for a WeCom app `WECHAT_CORPID`,
-//! `WECHAT_CORPSECRET` and `WECHAT_AGENTID`; then `WECHAT_TOKEN`, `WECHAT_AES_KEY` (safe mode,
+//! `WECHAT_CORPSECRET` and `WECHAT_AGENTID`; then `WECHAT_TOKEN`, `WECHAT_ENCODING_AES_KEY` (safe mode,
 //! always on for WeCom; leave it unset for an Official Account's plain mode), `ADMIN_KEY`, optional
 //! `WECHAT_API_BASE` (one base URL for every WeChat host: a proxy, the emulator); the KV namespace
 //! `WECHAT_KV` and the Durable Objects `TOKEN_AUTHORITY` and `CALLBACK_DEDUP`. Optional
-//! `TIMESTAMP_WINDOW_S`: pushes whose `timestamp` is further than this from the clock are refused
+//! `WECHAT_TIMESTAMP_WINDOW`: pushes whose `timestamp` is further than this from the clock are refused
 //! as replays (default 300; `off` turns the check off).
 //!
 //! Routes:
@@ -45,7 +45,7 @@ use worker::{
 const KV_BINDING: &str = "WECHAT_KV";
 const AUTHORITY_BINDING: &str = "TOKEN_AUTHORITY";
 const DEDUP_BINDING: &str = "CALLBACK_DEDUP";
-/// The replay window when `TIMESTAMP_WINDOW_S` is not set.
+/// The replay window when `WECHAT_TIMESTAMP_WINDOW` is not set.
 const DEFAULT_TIMESTAMP_WINDOW_S: u64 = 300;
 
 /// Whose bot this is.
@@ -86,11 +86,11 @@ impl Config {
             Some(base) => Hosts::all(&base).map_err(|e| worker::Error::RustError(e.to_string()))?,
             None => Hosts::default(),
         };
-        let timestamp_window_s = match var(env, "TIMESTAMP_WINDOW_S").as_deref() {
+        let timestamp_window_s = match var(env, "WECHAT_TIMESTAMP_WINDOW").as_deref() {
             None => Some(DEFAULT_TIMESTAMP_WINDOW_S),
             Some("off") => None,
             Some(s) => Some(s.parse().map_err(|_| {
-                worker::Error::RustError("TIMESTAMP_WINDOW_S must be seconds or `off`".into())
+                worker::Error::RustError("WECHAT_TIMESTAMP_WINDOW must be seconds or `off`".into())
             })?),
         };
         let account = match var(env, "WECHAT_PLATFORM").as_deref() {
@@ -111,10 +111,10 @@ impl Config {
                 )));
             }
         };
-        let aes_key = var(env, "WECHAT_AES_KEY").map(Secret::new);
+        let aes_key = var(env, "WECHAT_ENCODING_AES_KEY").map(Secret::new);
         if matches!(account, Account::Work { .. }) && aes_key.is_none() {
             return Err(worker::Error::RustError(
-                "WeCom pushes are always encrypted: set WECHAT_AES_KEY".into(),
+                "WeCom pushes are always encrypted: set WECHAT_ENCODING_AES_KEY".into(),
             ));
         }
         Ok(Self {

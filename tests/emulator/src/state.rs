@@ -722,10 +722,10 @@ impl State {
     }
 
     fn route(&mut self, inc: &Incoming, now: i64) -> Answer {
-        if let Some(custom) = self.custom_for(&inc.path) {
-            if self.token_endpoint(inc).is_some() {
-                return custom;
-            }
+        if let Some(custom) = self.custom_for(&inc.path)
+            && self.token_endpoint(inc).is_some()
+        {
+            return custom;
         }
         match inc.path.as_str() {
             "/cgi-bin/token" => self.classic_token(inc, now),
@@ -820,11 +820,11 @@ impl State {
 
     /// Classic semantics: every fetch issues a new value; the previous one lives `OVERLAP_MS` more.
     fn issue_classic(&mut self, kind: TokenKind, owner: &str, now: i64) -> String {
-        if let Some(old) = self.latest.get(&(kind, owner.to_owned())).cloned() {
-            if let Some(c) = self.creds.get_mut(&old) {
-                c.expires_at = c.expires_at.min(now + OVERLAP_MS);
-                c.superseded = true;
-            }
+        if let Some(old) = self.latest.get(&(kind, owner.to_owned())).cloned()
+            && let Some(c) = self.creds.get_mut(&old)
+        {
+            c.expires_at = c.expires_at.min(now + OVERLAP_MS);
+            c.superseded = true;
         }
         self.new_token(kind, owner, TOKEN_TTL_MS, now)
     }
@@ -910,11 +910,11 @@ impl State {
                 log.count += 1;
                 log.last_ms = Some(now);
                 // A forced refresh makes the previous stable token invalid at once.
-                if let Some((old, _)) = &live {
-                    if let Some(c) = self.creds.get_mut(old) {
-                        c.expires_at = now;
-                        c.superseded = true;
-                    }
+                if let Some((old, _)) = &live
+                    && let Some(c) = self.creds.get_mut(old)
+                {
+                    c.expires_at = now;
+                    c.superseded = true;
                 }
                 let token = self.new_token(TokenKind::Stable, &appid, TOKEN_TTL_MS, now);
                 return Answer::Json(

@@ -91,7 +91,7 @@ pub struct UploadedMedia {
     /// The medium's id.
     #[serde(default)]
     pub media_id: i64,
-    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`]).
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -130,7 +130,7 @@ pub struct PullTask {
     /// The task's id.
     #[serde(default)]
     pub task_id: i64,
-    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`]).
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -169,7 +169,7 @@ pub struct TaskInfo {
     /// The medium it made.
     #[serde(default)]
     pub media_id: i64,
-    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`]).
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -180,7 +180,7 @@ pub struct Task {
     /// The task.
     #[serde(default)]
     pub task_info: TaskInfo,
-    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`]).
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -218,7 +218,7 @@ pub struct AppliedUpload {
     /// The upload's id.
     #[serde(default)]
     pub upload_id: String,
-    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`]).
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -290,7 +290,7 @@ pub struct UploadedPart {
     /// The part's tag, given back to [`CommitUpload`].
     #[serde(default)]
     pub etag: String,
-    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`]).
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -442,7 +442,7 @@ pub struct AuditDetail {
     /// The material ids of the evidence.
     #[serde(default)]
     pub evidence_material_id_list: Vec<String>,
-    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`]).
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -489,7 +489,7 @@ pub struct MediaInfo {
     /// Its audit.
     #[serde(default)]
     pub audit_detail: AuditDetail,
-    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`]).
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -500,7 +500,7 @@ pub struct MediaList {
     /// The media.
     #[serde(default)]
     pub media_info_list: Vec<MediaInfo>,
-    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`]).
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -518,7 +518,7 @@ pub struct Media {
     /// The medium.
     #[serde(default)]
     pub media_info: MediaInfo,
-    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`]).
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -604,7 +604,7 @@ pub struct AuditedDrama {
     /// The drama's id.
     #[serde(default)]
     pub drama_id: i64,
-    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`]).
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -636,7 +636,7 @@ pub struct DramaMedia {
     /// The episode's medium.
     #[serde(default)]
     pub media_id: i64,
-    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`]).
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -674,7 +674,7 @@ pub struct DramaInfo {
     /// Its audit.
     #[serde(default)]
     pub audit_detail: AuditDetail,
-    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`]).
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -685,7 +685,7 @@ pub struct DramaList {
     /// The dramas.
     #[serde(default)]
     pub drama_info_list: Vec<DramaInfo>,
-    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`]).
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -703,7 +703,7 @@ pub struct Drama {
     /// The drama.
     #[serde(default)]
     pub drama_info: DramaInfo,
-    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`]).
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -731,7 +731,7 @@ pub struct UsageItem {
     /// Bytes.
     #[serde(default)]
     pub value: i64,
-    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`]).
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -745,7 +745,7 @@ pub struct CdnUsage {
     /// The samples.
     #[serde(default)]
     pub item_list: Vec<UsageItem>,
-    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`]).
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -783,7 +783,7 @@ pub struct CdnLog {
     /// The time it covers to, Unix seconds.
     #[serde(default)]
     pub end_time: i64,
-    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`]).
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -797,7 +797,7 @@ pub struct CdnLogs {
     /// The logs of the mainland CDN.
     #[serde(default)]
     pub domestic_cdn_logs: Vec<CdnLog>,
-    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`]).
     #[serde(flatten)]
     pub extra: Extra,
 }

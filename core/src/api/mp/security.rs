@@ -128,7 +128,7 @@ pub type MediaCheckType = u32;
 
 /// `mediaCheckAsync` (音视频内容安全识别, version 2): queues an audio or image URL for checking;
 /// the result is pushed as the `wxa_media_check` event
-/// ([`WxaMediaCheckEvent`](crate::callback::message::WxaMediaCheckEvent)) within 30 minutes.
+/// ([`WxaMediaCheckEvent`](crate::callback::WxaMediaCheckEvent)) within 30 minutes.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MediaCheckAsync {
     /// The URL of the media to check.

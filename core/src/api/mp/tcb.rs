@@ -65,7 +65,7 @@ pub struct CloudFunctionResult {
     /// What the function returned, as JSON text.
     #[serde(default)]
     pub resp_data: String,
-    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`]).
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -163,7 +163,7 @@ pub struct Pager {
     /// How many there are in all.
     #[serde(rename = "Total", default)]
     pub total: i64,
-    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`]).
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -186,7 +186,7 @@ pub struct Collection {
     /// The size of its indexes, bytes.
     #[serde(default)]
     pub index_size: i64,
-    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`]).
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -200,7 +200,7 @@ pub struct Collections {
     /// The collections.
     #[serde(default)]
     pub collections: Vec<Collection>,
-    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`]).
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -264,7 +264,7 @@ pub struct AddedDocuments {
     /// The ids of the inserted documents.
     #[serde(default)]
     pub id_list: Vec<String>,
-    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`]).
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -275,7 +275,7 @@ pub struct DeletedDocuments {
     /// How many documents were deleted.
     #[serde(default)]
     pub deleted: i64,
-    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`]).
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -292,7 +292,7 @@ pub struct UpdatedDocuments {
     /// The id of the document inserted by an upsert, if any.
     #[serde(default)]
     pub id: String,
-    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`]).
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -306,7 +306,7 @@ pub struct QueriedDocuments {
     /// The documents, each as JSON text (read one with [`QueriedDocuments::documents`]).
     #[serde(default)]
     pub data: Vec<String>,
-    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`]).
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -327,7 +327,7 @@ pub struct DocumentCount {
     /// How many documents the statement selects.
     #[serde(default)]
     pub count: i64,
-    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`]).
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -433,7 +433,7 @@ pub struct MigrateJob {
     /// The job's id.
     #[serde(default)]
     pub job_id: i64,
-    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`]).
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -475,7 +475,7 @@ pub struct MigrateInfo {
     /// Where to download the exported file (exports only).
     #[serde(default)]
     pub file_url: String,
-    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`]).
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -569,7 +569,7 @@ pub struct UploadAuthorization {
     /// The file's id in object storage.
     #[serde(default)]
     pub cos_file_id: String,
-    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`]).
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -607,7 +607,7 @@ pub struct DownloadLink {
     /// Why not.
     #[serde(default)]
     pub errmsg: String,
-    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`]).
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -618,7 +618,7 @@ pub struct DownloadLinks {
     /// One link a file.
     #[serde(default)]
     pub file_list: Vec<DownloadLink>,
-    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`]).
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -644,7 +644,7 @@ pub struct DeletedFile {
     /// Why not.
     #[serde(default)]
     pub errmsg: String,
-    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`]).
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -655,7 +655,7 @@ pub struct DeletedFiles {
     /// One result a file.
     #[serde(default)]
     pub delete_list: Vec<DeletedFile>,
-    /// Fields this type does not name, as WeChat sent them (see [`Extra`](crate::endpoint::Extra)).
+    /// Fields this type does not name, as WeChat sent them (see [`Extra`]).
     #[serde(flatten)]
     pub extra: Extra,
 }

@@ -2,7 +2,7 @@
 //! exchange, refresh, user profile and token check.
 //!
 //! The user's `access_token` here is not the account's: it belongs to one user, is not cached by
-//! the client, and travels in the requests' own fields ([`Credential::None`](crate::endpoint::Credential::None)).
+//! the client, and travels in the requests' own fields ([`AuthScheme::None`](crate::endpoint::AuthScheme::None)).
 //! Answers carrying tokens are marked sensitive: their bodies never reach an error.
 
 use serde::{Deserialize, Serialize};

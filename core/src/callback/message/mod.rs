@@ -338,10 +338,10 @@ impl Message {
             Message::Event(
                 Event::PicSysPhoto(_) | Event::PicPhotoOrAlbum(_) | Event::PicWeixin(_),
             ) => {
-                if let Some(Value::Object(info)) = fields.get_mut("SendPicsInfo") {
-                    if let Some(list) = info.remove("PicList") {
-                        info.insert("PicList".into(), serde_json::json!({ "item": list }));
-                    }
+                if let Some(Value::Object(info)) = fields.get_mut("SendPicsInfo")
+                    && let Some(list) = info.remove("PicList")
+                {
+                    info.insert("PicList".into(), serde_json::json!({ "item": list }));
                 }
             }
             // <SubscribeMsgPopupEvent><List>..</List><List>..</List></SubscribeMsgPopupEvent>.
