@@ -26,6 +26,7 @@ const AREAS: &[&str] = &[
     "miniprogram/tcb",
     "miniprogram/urllink",
     "miniprogram/urlscheme",
+    "miniprogram/virtualpayment",
     "work/addresslist",
     "work/appchat",
     "work/checkin",

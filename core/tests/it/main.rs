@@ -15,6 +15,7 @@ mod model;
 mod mp_cloud;
 mod mp_codes;
 mod mp_users;
+mod mp_xpay;
 mod oa_basic;
 mod oa_blacklist;
 mod oa_broadcast;
