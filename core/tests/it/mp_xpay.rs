@@ -477,3 +477,42 @@ fn debug_and_serde_redact_the_keys() {
     let key = XpaySessionKey(Secret::new(SESSION_KEY));
     assert!(!format!("{key:?}").contains(SESSION_KEY));
 }
+
+#[test]
+fn pushes_are_typed() {
+    use wechat_core::callback::{Event, Message};
+    let coin = br#"{"ToUserName":"gh_123456789abc","FromUserName":"o7esq5OI1Uej6Xixw1lA2H7XDVbc",
+        "CreateTime":1700727083,"MsgType":"event","Event":"xpay_coin_pay_notify",
+        "OpenId":"oUser","OutTradeNo":"trade_no_2","Env":1,
+        "WeChatPayInfo":{"MchOrderNo":"mch_2","TransactionId":"42000020213","PaidTime":1700727080},
+        "CoinInfo":{"Quantity":60,"OrigPrice":600,"ActualPrice":600,"Attach":"a"}}"#;
+    let Message::Event(Event::XPayCoinPay(c)) = Message::parse(coin).unwrap() else {
+        panic!("not a coin payment")
+    };
+    assert_eq!((c.open_id.as_str(), c.env), ("oUser", Some(1)));
+    assert_eq!(c.coin_info.unwrap().quantity, 60);
+    assert_eq!(c.wechat_pay_info.unwrap().paid_time, 1700727080);
+
+    // Mini Programs may push XML: numbers arrive as text.
+    let refund = b"<xml><ToUserName><![CDATA[gh_123456789abc]]></ToUserName>\
+        <FromUserName><![CDATA[o7esq5OI1Uej6Xixw1lA2H7XDVbc]]></FromUserName>\
+        <CreateTime>1700727300</CreateTime><MsgType><![CDATA[event]]></MsgType>\
+        <Event><![CDATA[xpay_refund_notify]]></Event><OpenId><![CDATA[oUser]]></OpenId>\
+        <WxRefundId><![CDATA[1234567891]]></WxRefundId><MchRefundId><![CDATA[refund_xxxxx]]></MchRefundId>\
+        <WxOrderId><![CDATA[1234567890]]></WxOrderId><MchOrderId><![CDATA[xxxxx]]></MchOrderId>\
+        <RefundFee>100</RefundFee><RetCode>0</RetCode><RetMsg><![CDATA[]]></RetMsg>\
+        <RetryTimes>0</RetryTimes></xml>";
+    let Message::Event(Event::XPayRefund(r)) = Message::parse(refund).unwrap() else {
+        panic!("not a refund")
+    };
+    assert_eq!(r.mch_refund_id, "refund_xxxxx");
+    assert_eq!((r.refund_fee, r.ret_code), (Some(100), Some(0)));
+
+    // Other xpay events keep the catch-all.
+    let complaint = br#"{"ToUserName":"gh_1","FromUserName":"o1","CreateTime":1,"MsgType":"event",
+        "Event":"xpay_complaint_notify","OpenId":"oUser"}"#;
+    let Message::Event(Event::XPay(x)) = Message::parse(complaint).unwrap() else {
+        panic!("not the catch-all")
+    };
+    assert_eq!(x.event, "xpay_complaint_notify");
+}
