@@ -34,11 +34,16 @@ pub struct Secrets(Arc<Vec<String>>);
 
 impl Secrets {
     pub fn from_env() -> Self {
-        let values = ["WECHAT_SECRET", "WECHAT_CORPSECRET", "WECHAT_REDIS_URL"]
-            .iter()
-            .filter_map(|k| std::env::var(k).ok())
-            .filter(|v| v.len() >= 4)
-            .collect();
+        let values = [
+            "WECHAT_SECRET",
+            "WECHAT_CORPSECRET",
+            "WECHAT_REDIS_URL",
+            "WECHAT_XPAY_APPKEY",
+        ]
+        .iter()
+        .filter_map(|k| std::env::var(k).ok())
+        .filter(|v| v.len() >= 4)
+        .collect();
         Self(Arc::new(values))
     }
 
