@@ -29,6 +29,26 @@ const FORCE_REFRESH_PER_DAY: u32 = 20;
 
 const OK_BODY: &str = r#"{"errcode":0,"errmsg":"ok"}"#;
 
+/// Mini Program virtual payment: signed by `pay_sig` (see `State::check_xpay`).
+const XPAY_PREFIX: &str = "/xpay/";
+
+/// The virtual payment calls made for a user, which carry the user's `signature` too.
+const XPAY_USER_SIGNED: &[&str] = &[
+    "/xpay/query_user_balance",
+    "/xpay/currency_pay",
+    "/xpay/cancel_currency_pay",
+];
+
+fn hmac_sha256_hex(key: &[u8], parts: &[&[u8]]) -> String {
+    use hmac::Mac;
+    let mut mac =
+        hmac::Hmac::<sha2::Sha256>::new_from_slice(key).expect("HMAC takes any key length");
+    for part in parts {
+        mac.update(part);
+    }
+    hex::encode(mac.finalize().into_bytes())
+}
+
 /// A response registered at run time for a path, served instead of the fixture.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CustomResponse {
@@ -1363,6 +1383,11 @@ impl State {
         {
             return self.err(47001, "data format error", now);
         }
+        if inc.path.starts_with(XPAY_PREFIX)
+            && let Err(refused) = self.check_xpay(inc, now)
+        {
+            return refused;
+        }
         if let Some(custom) = self.custom_for(&inc.path) {
             return custom;
         }
@@ -1393,6 +1418,32 @@ impl State {
                 body: OK_BODY.as_bytes().to_vec(),
             },
         }
+    }
+
+    /// Virtual payment: `pay_sig` must be the hex HMAC-SHA256 keyed by the demo AppKey of the
+    /// body's `env` over `path + "&" + body`; the calls made for a user must carry a
+    /// `signature` too (the emulator keeps no session keys, so only its presence is checked).
+    fn check_xpay(&mut self, inc: &Incoming, now: i64) -> Result<(), Answer> {
+        let env = serde_json::from_slice::<Value>(&inc.body)
+            .ok()
+            .and_then(|v| v.get("env").and_then(Value::as_u64))
+            .unwrap_or(0);
+        let key = if env == 1 {
+            crate::config::demo::XPAY_SANDBOX_APP_KEY
+        } else {
+            crate::config::demo::XPAY_APP_KEY
+        };
+        let expected = hmac_sha256_hex(key.as_bytes(), &[inc.path.as_bytes(), b"&", &inc.body]);
+        match query_get(&inc.query, "pay_sig").filter(|s| !s.is_empty()) {
+            None => return Err(self.err(268490002, "pay_sig is empty", now)),
+            Some(sig) if sig.eq_ignore_ascii_case(&expected) => {}
+            Some(_) => return Err(self.err(268490003, "pay_sig is invalid", now)),
+        }
+        let user_signed = XPAY_USER_SIGNED.contains(&inc.path.as_str());
+        if user_signed && query_get(&inc.query, "signature").is_none_or(str::is_empty) {
+            return Err(self.err(268490002, "signature is empty", now));
+        }
+        Ok(())
     }
 
     fn json_body(&mut self, inc: &Incoming, now: i64) -> Result<Map<String, Value>, Answer> {
