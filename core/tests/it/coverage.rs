@@ -26,6 +26,7 @@ const AREAS: &[&str] = &[
     "miniprogram/tcb",
     "miniprogram/urllink",
     "miniprogram/urlscheme",
+    "openplatform",
     "work/addresslist",
     "work/appchat",
     "work/checkin",
