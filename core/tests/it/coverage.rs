@@ -27,6 +27,7 @@ const AREAS: &[&str] = &[
     "miniprogram/urllink",
     "miniprogram/urlscheme",
     "miniprogram/virtualpayment",
+    "openplatform",
     "work/addresslist",
     "work/appchat",
     "work/checkin",

@@ -35,6 +35,7 @@ mod oa_subscribe;
 mod oa_tag;
 mod oa_template;
 mod oa_user;
+mod open_platform;
 mod work_app;
 mod work_contacts;
 mod work_customers;
