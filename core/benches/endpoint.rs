@@ -1,7 +1,8 @@
 //! Building a request and parsing its response; what keeping the fields a type does not name
-//! costs; serving a token from the client's cache.
+//! costs; serving a token from the client's cache (and how many allocations that takes).
 
 use std::hint::black_box;
+use std::sync::atomic::Ordering;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use wechat_core::api::oa::basic::GetApiDomainIp;
@@ -95,6 +96,11 @@ fn bench(c: &mut Criterion) {
         FixedRuntime,
     );
     futures::executor::block_on(client.token()).unwrap();
+    let before = token_hit_alloc::COUNT.load(Ordering::Relaxed);
+    black_box(futures::executor::block_on(client.token()).unwrap());
+    let n = token_hit_alloc::COUNT.load(Ordering::Relaxed) - before;
+    println!("allocations per token cache hit: {n}");
+    assert_eq!(n, 0, "a token cache hit must not allocate");
     c.bench_function("token cache hit", |b| {
         b.iter(|| black_box(futures::executor::block_on(client.token()).unwrap()))
     });
@@ -129,3 +135,36 @@ struct UserInfoWithoutExtra {
 
 criterion_group!(benches, bench);
 criterion_main!(benches);
+
+/// A global allocator that counts allocations, for the token cache hit's budget (none).
+mod token_hit_alloc {
+    use std::alloc::{GlobalAlloc, Layout, System};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    pub static COUNT: AtomicUsize = AtomicUsize::new(0);
+
+    struct Counting;
+
+    // SAFETY: forwards every call to the system allocator unchanged.
+    unsafe impl GlobalAlloc for Counting {
+        unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+            COUNT.fetch_add(1, Ordering::Relaxed);
+            // SAFETY: the caller's contract is the system allocator's.
+            unsafe { System.alloc(layout) }
+        }
+
+        unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+            // SAFETY: as above.
+            unsafe { System.dealloc(ptr, layout) }
+        }
+
+        unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+            COUNT.fetch_add(1, Ordering::Relaxed);
+            // SAFETY: as above.
+            unsafe { System.realloc(ptr, layout, new_size) }
+        }
+    }
+
+    #[global_allocator]
+    static GLOBAL: Counting = Counting;
+}

@@ -89,6 +89,8 @@ pub fn entries() -> impl Iterator<Item = &'static Entry> {
     let credentials = credentials.chain(crate::api::mp::catalog());
     #[cfg(feature = "work")]
     let credentials = credentials.chain(crate::api::work::catalog());
+    #[cfg(feature = "open")]
+    let credentials = credentials.chain(crate::api::open::catalog());
     credentials
 }
 
@@ -185,6 +187,27 @@ pub fn browser_urls() -> impl Iterator<Item = &'static BrowserUrl> {
 }
 
 const BROWSER_URLS: &[BrowserUrl] = &[
+    BrowserUrl {
+        name: "wechat_core::api::open::authorizer::login_page_url",
+        area: "openplatform",
+        host: crate::host::Host::Mp,
+        path: "/cgi-bin/componentloginpage",
+        doc: "https://developers.weixin.qq.com/doc/oplatform/Third-party_Platforms/2.0/api/Before_Develop/Authorization_Process_Technical_Description.html",
+    },
+    BrowserUrl {
+        name: "wechat_core::api::open::authorizer::bind_component_url",
+        area: "openplatform",
+        host: crate::host::Host::Mp,
+        path: "/safe/bindcomponent",
+        doc: "https://developers.weixin.qq.com/doc/oplatform/Third-party_Platforms/2.0/api/Before_Develop/Authorization_Process_Technical_Description.html",
+    },
+    BrowserUrl {
+        name: "wechat_core::api::open::oauth::authorize_url",
+        area: "openplatform",
+        host: crate::host::Host::Open,
+        path: "/connect/oauth2/authorize",
+        doc: "https://developers.weixin.qq.com/doc/oplatform/Third-party_Platforms/2.0/api/Before_Develop/Official_Accounts/official_account_website_authorization.html",
+    },
     BrowserUrl {
         name: "wechat_core::api::oa::oauth::authorize_url",
         area: "officialaccount",

@@ -123,6 +123,14 @@ impl Default for RetryPolicy {
     }
 }
 
+/// The store key of the token flow `auth` calls with, if any.
+fn key_of(auth: &Auth) -> Option<Arc<str>> {
+    match auth {
+        Auth::Token(flow) | Auth::TokenAndSigner(flow, _) => Some(Arc::from(flow.key())),
+        _ => None,
+    }
+}
+
 /// How many tokens a process keeps in memory by default (see [`Client::with_cache_capacity`]).
 pub const DEFAULT_CACHE_CAPACITY: usize = 10_000;
 
@@ -176,6 +184,9 @@ pub struct CacheStats {
 pub struct Client<H, S, R> {
     shared: Arc<Shared<H, S, R>>,
     auth: Auth,
+    /// The store key of `auth`'s token flow, computed once: a cached token is found without
+    /// formatting it again.
+    own_key: Option<Arc<str>>,
     hosts: Hosts,
     policy: Policy,
     retry: RetryPolicy,
@@ -186,6 +197,7 @@ impl<H, S, R> Clone for Client<H, S, R> {
         Self {
             shared: self.shared.clone(),
             auth: self.auth.clone(),
+            own_key: self.own_key.clone(),
             hosts: self.hosts.clone(),
             policy: self.policy,
             retry: self.retry,
@@ -206,6 +218,7 @@ impl<H: HttpClient, S: TokenStore, R: Runtime> Client<H, S, R> {
     /// A client calling as `auth` (a [`TokenFlow`], or any [`Auth`]) with WeChat's hosts and the
     /// default policies, on a new engine.
     pub fn new(auth: impl Into<Auth>, http: H, store: S, runtime: R) -> Self {
+        let auth = auth.into();
         Self {
             shared: Arc::new(Shared {
                 http,
@@ -217,7 +230,8 @@ impl<H: HttpClient, S: TokenStore, R: Runtime> Client<H, S, R> {
                 }),
                 flights: Mutex::default(),
             }),
-            auth: auth.into(),
+            own_key: key_of(&auth),
+            auth,
             hosts: Hosts::default(),
             policy: Policy::default(),
             retry: RetryPolicy::default(),
@@ -252,8 +266,10 @@ impl<H: HttpClient, S: TokenStore, R: Runtime> Client<H, S, R> {
     /// A handle calling as another [`Auth`] on the same engine (HTTP client, store, runtime,
     /// caches), hosts and policies: an authorizer of a platform, a corp of a suite, a merchant.
     pub fn with_auth(&self, auth: impl Into<Auth>) -> Self {
+        let auth = auth.into();
         Self {
-            auth: auth.into(),
+            own_key: key_of(&auth),
+            auth,
             ..self.clone()
         }
     }
@@ -301,7 +317,20 @@ impl<H: HttpClient, S: TokenStore, R: Runtime> Client<H, S, R> {
 
     /// The client's own token (`access_token`, or the platform's, suite's or provider's token).
     pub async fn token(&self) -> Result<Secret> {
-        Ok(self.token_of(self.own_flow()?).await?.value)
+        let flow = self.own_flow()?;
+        if let Some(t) = self.cached(flow) {
+            return Ok(t.value);
+        }
+        Ok(self.token_of(flow).await?.value)
+    }
+
+    /// `flow`'s token from this process's copy, when it is fresh. For the client's own flow this
+    /// neither formats the key nor allocates (the token is shared, not copied).
+    fn cached(&self, flow: &TokenFlow) -> Option<StoredToken> {
+        match (&self.own_key, self.flow()) {
+            (Some(key), Some(own)) if std::ptr::eq(own, flow) => self.local_fresh(key),
+            _ => self.local_fresh(&flow.key()),
+        }
     }
 
     /// A token of any flow, from this process's copy, the store, or a fetch under a lease.
@@ -464,7 +493,10 @@ impl<H: HttpClient, S: TokenStore, R: Runtime> Client<H, S, R> {
         let mut transient = 0;
         loop {
             let token = match &flow {
-                Some(f) => Some(self.token_of(f).await?.value),
+                Some(f) => Some(match self.cached(f) {
+                    Some(t) => t.value,
+                    None => self.token_of(f).await?.value,
+                }),
                 None => None,
             };
             let request = self.authorize(meta, token.as_ref(), &build)?;

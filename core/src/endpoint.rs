@@ -409,6 +409,13 @@ pub trait Endpoint {
         Ok(Body::Empty)
     }
 
+    /// What the request hands to the driver's auth step beside its bytes, in the built request's
+    /// extensions (never serialized, never sent): the user's session key of a virtual payment
+    /// call. Nothing by default.
+    fn extensions(&self, extensions: &mut http::Extensions) {
+        let _ = extensions;
+    }
+
     /// Turns the answer into the typed response or an error.
     fn parse(response: &http::Response<Vec<u8>>) -> Result<Self::Response>;
 }
@@ -507,6 +514,7 @@ pub(crate) fn build_request_with<E: Endpoint + ?Sized>(
         endpoint.body()?,
     )?;
     request.extensions_mut().insert(meta);
+    endpoint.extensions(request.extensions_mut());
     Ok(request)
 }
 
@@ -928,6 +936,7 @@ pub type Extra = serde_json::Map<String, serde_json::Value>;
 /// | `path_params` | optional | `[field, ...]`: fields (any `Display`) that fill the path's `{field}` |
 /// | `query` | optional | `fn(&Request) -> Result<Vec<(String, String)>>`, instead of the fields |
 /// | `body` | optional | `fn(&Request) -> Result<Body>`, instead of the fields |
+/// | `extensions` | optional | `fn(&Request, &mut http::Extensions)`: what the request hands to the auth step ([`Endpoint::extensions`]) |
 /// | `envelope` | optional | the [`Envelope`] variant; `Errcode` by default |
 /// | `parse` | optional | `fn(&Meta, &http::Response<Vec<u8>>) -> Result<Response>`, instead of [`parse`] ([`parse_binary`] for `Binary`) |
 /// | `sensitive` | optional | `true` when the answer holds a secret |
@@ -987,6 +996,7 @@ macro_rules! endpoint {
                 $(path_params: $params:tt,)?
                 $(query: $query:expr,)?
                 $(body: $body:expr,)?
+                $(extensions: $extensions:expr,)?
                 $(envelope: $envelope:ident,)?
                 $(parse: $parse:expr,)?
                 $(sensitive: $sensitive:literal,)?
@@ -1014,6 +1024,7 @@ macro_rules! endpoint {
                 $($crate::endpoint!(@path $path $params);)?
                 $crate::endpoint!(@query [$($query)?] [$($fields)?] $method);
                 $crate::endpoint!(@body [$($body)?] [$($fields)?] $method);
+                $crate::endpoint!(@extensions [$($extensions)?]);
                 $crate::endpoint!(@parse [$($parse)?] [$($envelope)?] $resp);
             }
         )*
@@ -1079,6 +1090,13 @@ macro_rules! endpoint {
     (@body [] [] DELETE) => {};
     (@body [] [] $method:ident) => { $crate::endpoint!(@json_body); };
     (@body [] [$fields:ident] $method:ident) => {};
+    (@extensions []) => {};
+    (@extensions [$extensions:expr]) => {
+        fn extensions(&self, extensions: &mut $crate::http::Extensions) {
+            let add: fn(&Self, &mut $crate::http::Extensions) = $extensions;
+            add(self, extensions)
+        }
+    };
     (@json_body) => {
         fn body(&self) -> $crate::error::Result<$crate::endpoint::Body> {
             $crate::endpoint::json_body(self)

@@ -1,5 +1,5 @@
 //! Sans-IO core of the WeChat SDK: every endpoint, credential flow and callback of WeChat
-//! (Official Account, Mini Program, WeCom, third-party platforms, WeChat Pay) as pure data. It
+//! (Official Account, Mini Program, WeCom, third-party platforms) as pure data. It
 //! builds `http::Request` values and reads `http::Response` bytes; time, randomness and storage
 //! come from the caller. It never opens a socket, reads a clock, sleeps or draws OS randomness,
 //! and builds for `wasm32-unknown-unknown`.
@@ -9,8 +9,8 @@
 //!   envelope check.
 //! - [`auth`]: what a client calls as (a token flow, a signer, a webhook key) and how it reaches a
 //!   built request.
-//! - [`api`]: the typed endpoints, one module per area (cargo features `oa`, `mp`, `work`, all on
-//!   by default); [`catalog`] lists them at run time and builds and parses them by name.
+//! - [`api`]: the typed endpoints, one module per area (cargo features `oa`, `mp`, `work`, `open`,
+//!   all on by default); [`catalog`] lists them at run time and builds and parses them by name.
 //! - [`token`]: every credential flow as a state machine fed `now`.
 //! - [`client`]: the runtime-free driver that performs effects through an adapter's traits.
 //! - [`callback`]: what WeChat pushes to us: verify, decrypt, parse, reply, encrypt.

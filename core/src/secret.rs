@@ -1,18 +1,31 @@
 //! Secret values: app secrets, tokens, keys, access tokens, tickets.
 
 use std::fmt;
+use std::sync::Arc;
 
 /// A secret string whose `Debug` and `Display` print `[redacted]`.
 ///
-/// Read it with [`Secret::expose`] only where the value must go on the wire.
-#[derive(Clone, PartialEq, Eq, Default, serde::Deserialize)]
-#[serde(transparent)]
-pub struct Secret(String);
+/// Read it with [`Secret::expose`] only where the value must go on the wire. Cloning one is
+/// cheap (it is shared, not copied): a cached token is handed out without allocating.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(Arc<str>);
+
+impl Default for Secret {
+    fn default() -> Self {
+        Self(Arc::from(""))
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Secret {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d).map(Self::from)
+    }
+}
 
 impl Secret {
     /// Wraps a secret value.
     pub fn new(value: impl Into<String>) -> Self {
-        Self(value.into())
+        Self(Arc::from(value.into()))
     }
 
     /// The secret itself, for the wire. Never log it.
@@ -58,13 +71,13 @@ impl fmt::Display for Secret {
 
 impl From<String> for Secret {
     fn from(value: String) -> Self {
-        Self(value)
+        Self(Arc::from(value))
     }
 }
 
 impl From<&str> for Secret {
     fn from(value: &str) -> Self {
-        Self(value.to_owned())
+        Self(Arc::from(value))
     }
 }
 

@@ -3,6 +3,7 @@
 
 use sha2::{Digest, Sha256};
 use wechat_core::client::TokenStore;
+use wechat_core::endpoint::AuthScheme;
 use wechat_core::token::endpoints::GetStableAccessToken;
 use wechat_core::{Host, Hosts, Method, Secret, StoredToken, TokenFlow};
 use wechat_redis::RedisStore;
@@ -315,11 +316,32 @@ fn entry(name: &str, platform: Platform) -> Result<&'static wechat_core::catalog
 
 /// `wechat build`: the request the SDK sends, as text: the request line, headers, a blank line
 /// and the body.
-pub fn build(env: &Env, platform: Platform, name: &str, json: &str) -> Result<(), Failure> {
+pub fn build(
+    env: &Env,
+    platform: Platform,
+    name: &str,
+    json: &str,
+    session_key: Option<Secret>,
+) -> Result<(), Failure> {
     let entry = entry(name, platform)?;
     let value = parse_json(json, "--json")?;
     let placeholder = Secret::new("ACCESS_TOKEN");
-    let request = (entry.build)(&env.hosts()?, value, Some(&placeholder))?;
+    let env_code = value.get("env").cloned();
+    let mut request = (entry.build)(&env.hosts()?, value, Some(&placeholder))?;
+    if entry.meta.auth == AuthScheme::XpaySignature {
+        sign_xpay(
+            entry.meta,
+            &mut request,
+            env_code,
+            session_key,
+            &placeholder,
+        )?;
+    } else if session_key.is_some() {
+        return Err(Failure::Input(format!(
+            "--session-key is for virtual payment calls; {} is not one",
+            entry.meta.name
+        )));
+    }
     let mut text = format!("{} {}\n", request.method(), request.uri());
     for (k, v) in request.headers() {
         text.push_str(&format!("{k}: {}\n", String::from_utf8_lossy(v.as_bytes())));
@@ -329,6 +351,48 @@ pub fn build(env: &Env, platform: Platform, name: &str, json: &str) -> Result<()
         text.push_str(&String::from_utf8_lossy(request.body()));
     }
     print(&text)
+}
+
+/// Signs a virtual payment call as the driver would: `pay_sig` with the AppKey in
+/// `WECHAT_XPAY_APPKEY` (of the environment the body's `env` names), and the user's `signature`
+/// with `--session-key` where the call needs one.
+fn sign_xpay(
+    meta: &'static wechat_core::endpoint::Meta,
+    request: &mut http::Request<Vec<u8>>,
+    env_code: Option<serde_json::Value>,
+    session_key: Option<Secret>,
+    token: &Secret,
+) -> Result<(), Failure> {
+    use wechat_core::api::mp::xpay::{XpayEnv, XpaySessionKey, XpaySigner, needs_user_signature};
+    let app_key = var("WECHAT_XPAY_APPKEY").ok_or_else(|| {
+        Failure::Input(format!(
+            "{} is signed with the AppKey: set WECHAT_XPAY_APPKEY",
+            meta.name
+        ))
+    })?;
+    let xpay_env = match env_code
+        .as_ref()
+        .map(|v| v.as_u64().or_else(|| v.as_str()?.parse().ok()))
+    {
+        None => XpayEnv::Production,
+        Some(code) => code
+            .and_then(XpayEnv::from_code)
+            .ok_or_else(|| Failure::Input("`env` is 0 (production) or 1 (sandbox)".into()))?,
+    };
+    match session_key {
+        Some(key) => {
+            request.extensions_mut().insert(XpaySessionKey(key));
+        }
+        None if needs_user_signature(meta) => {
+            return Err(Failure::Input(format!(
+                "{} is signed with the user's session key too: give --session-key",
+                meta.name
+            )));
+        }
+        None => {}
+    }
+    XpaySigner::for_env(Secret::new(app_key), xpay_env).sign_with_token(request, token)?;
+    Ok(())
 }
 
 /// `wechat parse`: an answer's body read as the endpoint's typed response, printed as JSON.

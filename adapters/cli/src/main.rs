@@ -16,6 +16,8 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use wechat_core::Secret;
+
 use crate::output::Failure;
 
 #[derive(Parser, Debug)]
@@ -25,7 +27,8 @@ use crate::output::Failure;
     about = "WeChat server APIs from the command line",
     after_help = "Environment: WECHAT_PLATFORM; WECHAT_APPID, WECHAT_SECRET (oa, mp); WECHAT_CORPID, \
                   WECHAT_CORPSECRET (work); WECHAT_API_BASE; WECHAT_REDIS_URL (share tokens through \
-                  Redis); WECHAT_TOKEN, WECHAT_ENCODING_AES_KEY (callbacks)."
+                  Redis); WECHAT_TOKEN, WECHAT_ENCODING_AES_KEY (callbacks); WECHAT_XPAY_APPKEY \
+                  (signs `build` of virtual payment calls)."
 )]
 struct Cli {
     /// Which kind of account the credentials belong to.
@@ -88,6 +91,10 @@ struct BuildArgs {
     /// The request as WeChat's documents write it: the JSON body, or the query as an object.
     #[arg(long, value_name = "JSON", default_value = "{}")]
     json: String,
+    /// Virtual payment (`/xpay/...`) calls made for a user: the user's session_key, the key of
+    /// their `signature`. The AppKey of `pay_sig` comes from WECHAT_XPAY_APPKEY.
+    #[arg(long, value_name = "KEY")]
+    session_key: Option<String>,
 }
 
 #[derive(Args, Debug)]
@@ -166,7 +173,15 @@ fn main() -> ExitCode {
         Command::Callback(c) => (None, Some(c)),
         _ => (None, None),
     };
-    let secrets = output::Secrets::from_env().with(callback::secrets_in(crypto, callback));
+    let mut given = callback::secrets_in(crypto, callback);
+    if let Command::Build(BuildArgs {
+        session_key: Some(key),
+        ..
+    }) = &cli.command
+    {
+        given.push(key.clone());
+    }
+    let secrets = output::Secrets::from_env().with(given);
     output::init_logging(cli.verbose, secrets.clone());
     output::install_panic_hook(secrets.clone());
     let outcome = std::panic::catch_unwind(|| run(cli));
@@ -193,7 +208,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
             Command::Call(args) => api::call(&env, cli.platform, args).await,
             Command::Emulator(args) => api::emulator(args.port).await,
             Command::Endpoints(args) => api::endpoints(&env, args.format),
-            Command::Build(args) => api::build(&env, cli.platform, &args.name, &args.json),
+            Command::Build(args) => api::build(
+                &env,
+                cli.platform,
+                &args.name,
+                &args.json,
+                args.session_key.map(Secret::new),
+            ),
             Command::Parse(args) => api::parse(cli.platform, &args.name, args.file.as_deref()),
             Command::Crypto(c) => callback::crypto(c),
             Command::Callback(callback::CallbackCommand::Parse) => callback::parse(),

@@ -40,6 +40,7 @@ impl Secrets {
             "WECHAT_REDIS_URL",
             "WECHAT_TOKEN",
             "WECHAT_ENCODING_AES_KEY",
+            "WECHAT_XPAY_APPKEY",
         ]
         .iter()
         .filter_map(|k| std::env::var(k).ok())

@@ -18,6 +18,7 @@ const VARS: &[&str] = &[
     "WECHAT_CORPSECRET",
     "WECHAT_API_BASE",
     "WECHAT_REDIS_URL",
+    "WECHAT_XPAY_APPKEY",
 ];
 
 #[derive(Debug)]
@@ -892,6 +893,89 @@ fn build_prints_the_request_with_a_token_placeholder() {
         ),
         "{r:#?}"
     );
+}
+
+fn hmac_hex(key: &str, message: &str) -> String {
+    use hmac::Mac;
+    let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(key.as_bytes()).unwrap();
+    mac.update(message.as_bytes());
+    hex::encode(mac.finalize().into_bytes())
+}
+
+#[test]
+fn build_signs_virtual_payment_calls() {
+    const APP_KEY: &str = "SANDBOX-APPKEY";
+    const SESSION_KEY: &str = "9hAb/NEYUlkaMBEsmFgzig==";
+    let env = [("WECHAT_XPAY_APPKEY", APP_KEY)];
+    let json = r#"{"openid":"oUser","env":1,"user_ip":"1.1.1.1"}"#;
+    let r = run(
+        &env,
+        &[
+            "--platform",
+            "mp",
+            "build",
+            "/xpay/query_user_balance",
+            "--json",
+            json,
+            "--session-key",
+            SESSION_KEY,
+        ],
+    );
+    r.ok().never_shows(&[APP_KEY, SESSION_KEY]);
+    // The signatures, checked by hand over the body as printed (the bytes sent).
+    let body = r.stdout.lines().last().unwrap();
+    assert_eq!(
+        r.stdout.lines().next().unwrap(),
+        format!(
+            "POST https://api.weixin.qq.com/xpay/query_user_balance?access_token=ACCESS_TOKEN\
+             &signature={}&pay_sig={}",
+            hmac_hex(SESSION_KEY, body),
+            hmac_hex(APP_KEY, &format!("/xpay/query_user_balance&{body}"))
+        )
+    );
+    // A call made for no user: pay_sig alone.
+    let json = r#"{"env":1}"#;
+    let r = run(
+        &env,
+        &[
+            "--platform",
+            "mp",
+            "build",
+            "/xpay/query_upload_goods",
+            "--json",
+            json,
+        ],
+    );
+    let body = r.ok().stdout.lines().last().unwrap().to_owned();
+    assert!(
+        r.stdout.starts_with(&format!(
+            "POST https://api.weixin.qq.com/xpay/query_upload_goods?access_token=ACCESS_TOKEN&pay_sig={}\n",
+            hmac_hex(APP_KEY, &format!("/xpay/query_upload_goods&{body}"))
+        )),
+        "{r:#?}"
+    );
+    // What is missing is named.
+    let balance = [
+        "build",
+        "/xpay/query_user_balance",
+        "--json",
+        r#"{"openid":"o","env":1,"user_ip":"1.1.1.1"}"#,
+    ];
+    run(&env, &balance).fails_with("--session-key");
+    run(&[], &balance).fails_with("WECHAT_XPAY_APPKEY");
+    run(
+        &env,
+        &[
+            "build",
+            "GetUserInfo",
+            "--json",
+            r#"{"openid":"o1"}"#,
+            "--session-key",
+            SESSION_KEY,
+        ],
+    )
+    .fails_with("virtual payment")
+    .never_shows(&[SESSION_KEY]);
 }
 
 #[test]

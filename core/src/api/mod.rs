@@ -1,7 +1,7 @@
 //! Typed WeChat endpoints, one module per platform area, one file per endpoint group as WeChat
-//! groups them. Each area is a cargo feature (`oa`, `mp`, `work`, ...; all on by default).
+//! groups them. Each area is a cargo feature (`oa`, `mp`, `work`, `open`, ...; all on by default).
 #![cfg_attr(
-    not(any(feature = "oa", feature = "mp", feature = "work")),
+    not(any(feature = "oa", feature = "mp", feature = "work", feature = "open")),
     allow(dead_code, unused_macros, unused_imports)
 )]
 
@@ -9,6 +9,8 @@
 pub mod mp;
 #[cfg(feature = "oa")]
 pub mod oa;
+#[cfg(feature = "open")]
+pub mod open;
 pub mod paging;
 #[cfg(feature = "work")]
 pub mod work;

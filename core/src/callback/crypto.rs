@@ -35,19 +35,24 @@ const PAD_BLOCK: usize = 32;
 
 /// `sha1(sort(parts).concat())` as 40 lowercase hex bytes.
 fn sha1_hex(parts: &[&str]) -> [u8; 40] {
-    let mut small: [&str; 4] = [""; 4];
-    let mut large: Vec<&str>;
-    let sorted: &mut [&str] = if parts.len() <= small.len() {
-        small[..parts.len()].copy_from_slice(parts);
-        &mut small[..parts.len()]
-    } else {
-        large = parts.to_vec();
-        &mut large
-    };
-    sorted.sort_unstable();
+    let mut small: [&[u8]; 4] = [b""; 4];
+    if parts.len() <= small.len() {
+        for (dst, src) in small.iter_mut().zip(parts) {
+            *dst = src.as_bytes();
+        }
+        return sha1_hex_bytes(&mut small[..parts.len()]);
+    }
+    let mut large: Vec<&[u8]> = parts.iter().map(|p| p.as_bytes()).collect();
+    sha1_hex_bytes(&mut large)
+}
+
+/// [`sha1_hex`] over byte strings (sorted here, in place: byte order is `str` order). The
+/// parts are fed to the hash one by one, never concatenated.
+fn sha1_hex_bytes(parts: &mut [&[u8]]) -> [u8; 40] {
+    parts.sort_unstable();
     let mut hasher = Sha1::new();
-    for part in sorted.iter() {
-        hasher.update(part.as_bytes());
+    for part in parts.iter() {
+        hasher.update(part);
     }
     let digest = hasher.finalize();
     let mut out = [0u8; 40];
@@ -80,6 +85,13 @@ pub fn verify_sha1_signature(signature: &str, parts: &[&str]) -> bool {
     bool::from(lower.ct_eq(&expected))
 }
 
+/// The size of the encrypted frame of a `msg_len`-byte message: 16 random bytes, the length,
+/// the message and the receiver id, padded to WeChat's 32-byte blocks.
+pub(crate) fn frame_len(msg_len: usize, receiver_id_len: usize) -> usize {
+    let body = 20 + msg_len + receiver_id_len;
+    body + (PAD_BLOCK - body % PAD_BLOCK)
+}
+
 /// One AES key with its fixed IV, the key schedule computed once.
 #[derive(Clone)]
 struct AesKey {
@@ -109,7 +121,8 @@ impl AesKey {
     /// Decrypts `ct` into `out` (same length), or `out` in place when `ct` is `None`, and
     /// returns the unpadded plaintext length.
     fn decrypt_into(&self, ct: Option<&[u8]>, out: &mut [u8]) -> Result<usize, CallbackError> {
-        let dec = cbc::Decryptor::<Aes256>::inner_iv_init(self.cipher.clone(), &self.iv.into());
+        // By reference: the key schedule is not copied for each message.
+        let dec = cbc::Decryptor::<&Aes256>::inner_iv_init(&self.cipher, &self.iv.into());
         let plain = match ct {
             Some(ct) => dec.decrypt_padded_b2b_mut::<NoPadding>(ct, out),
             None => dec.decrypt_padded_mut::<NoPadding>(out),
@@ -127,7 +140,7 @@ impl AesKey {
     }
 
     fn encrypt_in_place(&self, buf: &mut [u8]) {
-        let enc = cbc::Encryptor::<Aes256>::inner_iv_init(self.cipher.clone(), &self.iv.into());
+        let enc = cbc::Encryptor::<&Aes256>::inner_iv_init(&self.cipher, &self.iv.into());
         let len = buf.len();
         // Cannot fail: the caller padded `buf` to a multiple of the block size.
         let _ = enc.encrypt_padded_mut::<NoPadding>(buf, len);
@@ -144,8 +157,11 @@ pub(crate) enum KeySlot {
 /// A decrypted message and what it said about itself.
 #[derive(Debug)]
 pub(crate) struct Opened {
-    /// The message (XML or JSON bytes).
-    pub message: Vec<u8>,
+    /// The decrypted frame; the message is `frame[message]` (not moved to the front: the
+    /// handler parses it where it lies).
+    pub frame: Vec<u8>,
+    /// Where the message (XML or JSON bytes) lies in `frame`.
+    pub message: std::ops::Range<usize>,
     /// The receiver id found after the message, when any receiver id is accepted (otherwise
     /// it is the configured one).
     pub receiver_id: Option<String>,
@@ -284,7 +300,13 @@ impl MessageCrypto {
     ///
     /// This does not check a signature: verify `msg_signature` first (the handler does).
     pub fn decrypt(&self, encrypt: &str) -> Result<Vec<u8>, CallbackError> {
-        self.open(encrypt).map(|o| o.message)
+        let Opened {
+            mut frame, message, ..
+        } = self.open(encrypt)?;
+        let n = message.len();
+        frame.copy_within(message, 0);
+        frame.truncate(n);
+        Ok(frame)
     }
 
     /// [`decrypt`](Self::decrypt), as UTF-8 text.
@@ -342,18 +364,16 @@ impl MessageCrypto {
 
     fn finish(
         &self,
-        mut out: Vec<u8>,
+        frame: Vec<u8>,
         range: std::ops::Range<usize>,
         rid: std::ops::Range<usize>,
         key: KeySlot,
     ) -> Opened {
         let receiver_id =
-            (!self.check_receiver_id).then(|| String::from_utf8_lossy(&out[rid]).into_owned());
-        let n = range.len();
-        out.copy_within(range, 0);
-        out.truncate(n);
+            (!self.check_receiver_id).then(|| String::from_utf8_lossy(&frame[rid]).into_owned());
         Opened {
-            message: out,
+            frame,
+            message: range,
             receiver_id,
             key,
         }
@@ -374,50 +394,51 @@ impl MessageCrypto {
         receiver_id: &str,
         random: [u8; 16],
     ) -> String {
-        let key = match (slot, &self.previous) {
-            (KeySlot::Previous, Some(prev)) => prev,
-            _ => &self.current,
-        };
-        let body = 20 + plaintext.len() + receiver_id.len();
-        let pad = PAD_BLOCK - body % PAD_BLOCK;
-        let mut buf = Vec::with_capacity(body + pad);
-        buf.extend_from_slice(&random);
-        // WeChat's length field is 32 bits; a longer message cannot be represented.
-        buf.extend_from_slice(&(plaintext.len() as u32).to_be_bytes());
-        buf.extend_from_slice(plaintext);
-        buf.extend_from_slice(receiver_id.as_bytes());
-        buf.resize(body + pad, pad as u8);
-        key.encrypt_in_place(&mut buf);
-        B64.encode(&buf)
+        let mut frame = vec![0u8; frame_len(plaintext.len(), receiver_id.len())];
+        frame[20..20 + plaintext.len()].copy_from_slice(plaintext);
+        self.seal_frame(slot, &mut frame, plaintext.len(), receiver_id, random);
+        let mut out = vec![0u8; frame.len().div_ceil(3) * 4];
+        // Cannot fail: `out` is exactly the padded base64 length of `frame`.
+        let n = B64.encode_slice(&frame, &mut out).unwrap_or(0);
+        out.truncate(n);
+        // Base64 is ASCII.
+        String::from_utf8(out).unwrap_or_default()
     }
 
-    /// Encrypts `buf[20..]` (the message; the first 20 bytes are room for the random bytes
-    /// and the length) and appends the base64 ciphertext to `out`.
-    pub(crate) fn seal_prefixed_into(
+    /// Completes and encrypts a frame in place. `frame` is [`frame_len`]`(msg_len,
+    /// receiver_id.len())` bytes with the message already at `20..20 + msg_len`; the random
+    /// bytes, the length, the receiver id and the padding are written here.
+    pub(crate) fn seal_frame(
         &self,
         slot: KeySlot,
-        mut buf: Vec<u8>,
+        frame: &mut [u8],
+        msg_len: usize,
         receiver_id: &str,
         random: [u8; 16],
-        out: &mut String,
     ) {
         let key = match (slot, &self.previous) {
             (KeySlot::Previous, Some(prev)) => prev,
             _ => &self.current,
         };
-        let msg_len = buf.len().saturating_sub(20);
-        buf[..16].copy_from_slice(&random);
-        buf[16..20].copy_from_slice(&(msg_len as u32).to_be_bytes());
-        buf.extend_from_slice(receiver_id.as_bytes());
-        let pad = PAD_BLOCK - buf.len() % PAD_BLOCK;
-        buf.resize(buf.len() + pad, pad as u8);
-        key.encrypt_in_place(&mut buf);
-        B64.encode_string(&buf, out);
+        let rid_end = 20 + msg_len + receiver_id.len();
+        debug_assert_eq!(frame.len(), frame_len(msg_len, receiver_id.len()));
+        frame[..16].copy_from_slice(&random);
+        // WeChat's length field is 32 bits; a longer message cannot be represented.
+        frame[16..20].copy_from_slice(&(msg_len as u32).to_be_bytes());
+        frame[20 + msg_len..rid_end].copy_from_slice(receiver_id.as_bytes());
+        let pad = frame.len() - rid_end;
+        frame[rid_end..].fill(pad as u8);
+        key.encrypt_in_place(frame);
     }
 
-    /// `msg_signature` as 40 hex bytes, without allocating.
-    pub(crate) fn signature_hex(&self, timestamp: &str, nonce: &str, encrypt: &str) -> [u8; 40] {
-        sha1_hex(&[self.token.expose(), timestamp, nonce, encrypt])
+    /// `msg_signature` as 40 hex bytes, without allocating; `encrypt` is the base64 text.
+    pub(crate) fn signature_hex(&self, timestamp: &str, nonce: &str, encrypt: &[u8]) -> [u8; 40] {
+        sha1_hex_bytes(&mut [
+            self.token.expose().as_bytes(),
+            timestamp.as_bytes(),
+            nonce.as_bytes(),
+            encrypt,
+        ])
     }
 
     /// Encrypts and signs `plaintext`, as a reply or a push would carry it.

@@ -4,15 +4,16 @@
 use std::borrow::Cow;
 use std::sync::Arc;
 
+use base64::Engine as _;
 use http::header::{CONTENT_TYPE, HeaderValue};
 use http::{Method, Response, StatusCode};
 use percent_encoding::percent_decode_str;
 
-use super::crypto::{KeySlot, MessageCrypto, verify_sha1_signature};
+use super::crypto::{B64, KeySlot, MessageCrypto, frame_len, verify_sha1_signature};
 use super::error::CallbackError;
 use super::message::{Message, RawFields};
 use super::reply::{Reply, itoa_u64};
-use super::xml;
+use super::xml::{self, Measure, Out, SliceOut};
 use crate::Secret;
 
 /// Which platform pushes to this URL: it decides how URLs are verified and whether pushes
@@ -81,24 +82,26 @@ pub struct Received {
     pub message: Message,
     /// How to answer it.
     pub reply: ReplyContext,
-    body: Vec<u8>,
+    /// The plaintext body is `buf[body]`: an encrypted push's decrypted frame is kept whole.
+    buf: Vec<u8>,
+    body: std::ops::Range<usize>,
 }
 
 impl Received {
     /// The plaintext body (decrypted when the push was encrypted).
     pub fn raw_body(&self) -> &[u8] {
-        &self.body
+        &self.buf[self.body.clone()]
     }
 
     /// Every field of the plaintext body, typed or not.
     pub fn raw_fields(&self) -> Result<RawFields, CallbackError> {
-        raw_fields(&self.body)
+        raw_fields(self.raw_body())
     }
 
     /// The push's [`dedup_key`](super::dedup_key): equal for WeChat's retries of this push
     /// (however they are encrypted and signed), different for any other push.
     pub fn dedup_key(&self) -> String {
-        super::dedup::dedup_key(&self.message, &self.body)
+        super::dedup::dedup_key(&self.message, self.raw_body())
     }
 }
 
@@ -163,8 +166,6 @@ fn response(content_type: &'static str, body: Vec<u8>) -> Response<Vec<u8>> {
 }
 
 const TEXT: &str = "text/plain; charset=utf-8";
-/// Room for the 16 random bytes and the length that precede the message.
-const EMPTY_PREFIX: &str = "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0";
 const XML: &str = "application/xml; charset=utf-8";
 const JSON: &str = "application/json";
 
@@ -214,37 +215,7 @@ impl ReplyContext {
         let timestamp = itoa_u64(seal.timestamp);
         let timestamp = timestamp.as_str();
         let body = match self.format {
-            Format::Xml => {
-                // Plaintext straight into the buffer that gets encrypted.
-                let mut plain = String::with_capacity(320);
-                plain.push_str(EMPTY_PREFIX);
-                reply.write_xml(
-                    &mut plain,
-                    &self.to_user_name,
-                    &self.from_user_name,
-                    now_unix_s,
-                );
-                let mut out = String::with_capacity(plain.len() * 4 / 3 + 220);
-                out.push_str("<xml><Encrypt><![CDATA[");
-                let start = out.len();
-                seal.crypto.seal_prefixed_into(
-                    seal.key,
-                    plain.into_bytes(),
-                    seal.receiver_id(),
-                    random,
-                    &mut out,
-                );
-                let signature = seal
-                    .crypto
-                    .signature_hex(timestamp, &seal.nonce, &out[start..]);
-                out.push_str("]]></Encrypt><MsgSignature><![CDATA[");
-                out.push_str(std::str::from_utf8(&signature).unwrap_or_default());
-                out.push_str("]]></MsgSignature>");
-                xml::push_plain_element(&mut out, "TimeStamp", timestamp);
-                xml::push_cdata_element(&mut out, "Nonce", &seal.nonce);
-                out.push_str("</xml>");
-                out
-            }
+            Format::Xml => self.sealed_xml(seal, reply, timestamp, now_unix_s, random),
             Format::Json => {
                 let plain = reply.to_json(&self.to_user_name, &self.from_user_name, now_unix_s);
                 let encrypt = seal.crypto.encrypt_with(
@@ -261,13 +232,96 @@ impl ReplyContext {
                     "Nonce": seal.nonce,
                 })
                 .to_string()
+                .into_bytes()
             }
         };
         let content_type = match self.format {
             Format::Xml => XML,
             Format::Json => JSON,
         };
-        response(content_type, body.into_bytes())
+        response(content_type, body)
+    }
+
+    /// The encrypted XML answer, built in one buffer sized up front: the envelope, with the
+    /// plaintext frame written after it, encrypted in place, and base64-encoded into the
+    /// envelope; the frame is then cut off.
+    fn sealed_xml(
+        &self,
+        seal: &Seal,
+        reply: &Reply,
+        timestamp: &str,
+        now_unix_s: u64,
+        random: [u8; 16],
+    ) -> Vec<u8> {
+        const OPEN: &str = "<xml><Encrypt><![CDATA[";
+        let (to, from) = (self.to_user_name.as_str(), self.from_user_name.as_str());
+        let receiver_id = seal.receiver_id();
+        let mut measure = Measure::default();
+        reply.write_xml_to(&mut measure, to, from, now_unix_s);
+        let msg_len = measure.0;
+        let frame_len = frame_len(msg_len, receiver_id.len());
+        let b64_len = frame_len.div_ceil(3) * 4;
+        let signature = [b'0'; 40];
+        let write_tail = |out: &mut dyn Out, signature: &[u8; 40]| {
+            out.put("]]></Encrypt><MsgSignature><![CDATA[");
+            // Lowercase hex is ASCII.
+            out.put(std::str::from_utf8(signature).unwrap_or_default());
+            out.put("]]></MsgSignature>");
+            xml::push_plain_element(out, "TimeStamp", timestamp);
+            xml::push_cdata_element(out, "Nonce", &seal.nonce);
+            out.put("</xml>");
+        };
+        let mut tail = Measure::default();
+        write_tail(&mut tail, &signature);
+        let envelope_len = OPEN.len() + b64_len + tail.0;
+
+        let mut buf = vec![0u8; envelope_len + frame_len];
+        let (envelope, frame) = buf.split_at_mut(envelope_len);
+        let mut plain = SliceOut::new(&mut frame[20..20 + msg_len]);
+        reply.write_xml_to(&mut plain, to, from, now_unix_s);
+        if plain.filled() != Some(msg_len) {
+            // The writer is deterministic, so this does not happen; stay correct regardless.
+            return self.sealed_xml_slow(seal, reply, timestamp, now_unix_s, random);
+        }
+        seal.crypto
+            .seal_frame(seal.key, frame, msg_len, receiver_id, random);
+        let (open, rest) = envelope.split_at_mut(OPEN.len());
+        open.copy_from_slice(OPEN.as_bytes());
+        let (encrypt, rest) = rest.split_at_mut(b64_len);
+        // Cannot fail: `encrypt` is exactly the padded base64 length of `frame`.
+        let _ = B64.encode_slice(&*frame, &mut *encrypt);
+        let signature = seal.crypto.signature_hex(timestamp, &seal.nonce, encrypt);
+        write_tail(&mut SliceOut::new(rest), &signature);
+        buf.truncate(envelope_len);
+        buf
+    }
+
+    /// [`sealed_xml`](Self::sealed_xml) through intermediate strings.
+    fn sealed_xml_slow(
+        &self,
+        seal: &Seal,
+        reply: &Reply,
+        timestamp: &str,
+        now_unix_s: u64,
+        random: [u8; 16],
+    ) -> Vec<u8> {
+        let plain = reply.to_xml(&self.to_user_name, &self.from_user_name, now_unix_s);
+        let encrypt =
+            seal.crypto
+                .encrypt_with(seal.key, plain.as_bytes(), seal.receiver_id(), random);
+        let signature = seal
+            .crypto
+            .signature_hex(timestamp, &seal.nonce, encrypt.as_bytes());
+        let mut out = String::with_capacity(encrypt.len() + 200);
+        out.push_str("<xml><Encrypt><![CDATA[");
+        out.push_str(&encrypt);
+        out.push_str("]]></Encrypt><MsgSignature><![CDATA[");
+        out.push_str(std::str::from_utf8(&signature).unwrap_or_default());
+        out.push_str("]]></MsgSignature>");
+        xml::push_plain_element(&mut out, "TimeStamp", timestamp);
+        xml::push_cdata_element(&mut out, "Nonce", &seal.nonce);
+        out.push_str("</xml>");
+        out.into_bytes()
     }
 }
 
@@ -528,7 +582,8 @@ impl CallbackHandler {
             return Ok(Incoming::Message(Box::new(Received {
                 message,
                 reply,
-                body: body.to_vec(),
+                buf: body.to_vec(),
+                body: 0..body.len(),
             })));
         }
 
@@ -542,11 +597,12 @@ impl CallbackHandler {
             self.check_window(ts, now_unix_s)?;
             crypto.open(encrypt)
         })?;
-        let message = Message::parse(&opened.message)?;
+        let plain = &opened.frame[opened.message.clone()];
+        let message = Message::parse(plain)?;
         let reply = ReplyContext {
             to_user_name: message.from_user_name().to_owned(),
             from_user_name: message.to_user_name().to_owned(),
-            format: sniff(&opened.message),
+            format: sniff(plain),
             seal: Some(Seal {
                 crypto: Arc::clone(crypto),
                 key: opened.key,
@@ -558,6 +614,7 @@ impl CallbackHandler {
         Ok(Incoming::Message(Box::new(Received {
             message,
             reply,
+            buf: opened.frame,
             body: opened.message,
         })))
     }

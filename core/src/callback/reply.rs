@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
 use super::error::CallbackError;
-use super::xml::{self, NodeDe};
+use super::xml::{self, NodeDe, Out};
 
 /// One article of a news reply.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -115,17 +115,17 @@ pub struct ParsedReply {
     pub reply: Reply,
 }
 
-fn media(out: &mut String, wrapper: &str, media_id: &str) {
-    out.push('<');
-    out.push_str(wrapper);
-    out.push('>');
+fn media<O: Out>(out: &mut O, wrapper: &str, media_id: &str) {
+    out.put("<");
+    out.put(wrapper);
+    out.put(">");
     xml::push_cdata_element(out, "MediaId", media_id);
-    out.push_str("</");
-    out.push_str(wrapper);
-    out.push('>');
+    out.put("</");
+    out.put(wrapper);
+    out.put(">");
 }
 
-fn opt_cdata(out: &mut String, name: &str, value: &Option<String>) {
+fn opt_cdata<O: Out>(out: &mut O, name: &str, value: &Option<String>) {
     if let Some(v) = value {
         xml::push_cdata_element(out, name, v);
     }
@@ -181,13 +181,24 @@ impl Reply {
         from_user_name: &str,
         create_time: u64,
     ) {
+        self.write_xml_to(out, to_user_name, from_user_name, create_time);
+    }
+
+    /// [`write_xml`](Self::write_xml) into any [`Out`]: a `String`, a counter, a slice.
+    pub(crate) fn write_xml_to<O: Out>(
+        &self,
+        out: &mut O,
+        to_user_name: &str,
+        from_user_name: &str,
+        create_time: u64,
+    ) {
         match self {
-            Reply::Success => return out.push_str("success"),
+            Reply::Success => return out.put("success"),
             Reply::Empty => return,
-            Reply::Raw { body } => return out.push_str(body),
+            Reply::Raw { body } => return out.put(body),
             _ => {}
         }
-        out.push_str("<xml>");
+        out.put("<xml>");
         xml::push_cdata_element(out, "ToUserName", to_user_name);
         xml::push_cdata_element(out, "FromUserName", from_user_name);
         xml::push_plain_element(out, "CreateTime", itoa_u64(create_time).as_str());
@@ -201,11 +212,11 @@ impl Reply {
                 title,
                 description,
             } => {
-                out.push_str("<Video>");
+                out.put("<Video>");
                 xml::push_cdata_element(out, "MediaId", media_id);
                 opt_cdata(out, "Title", title);
                 opt_cdata(out, "Description", description);
-                out.push_str("</Video>");
+                out.put("</Video>");
             }
             Reply::Music {
                 title,
@@ -214,13 +225,13 @@ impl Reply {
                 hq_music_url,
                 thumb_media_id,
             } => {
-                out.push_str("<Music>");
+                out.put("<Music>");
                 opt_cdata(out, "Title", title);
                 opt_cdata(out, "Description", description);
                 opt_cdata(out, "MusicUrl", music_url);
                 opt_cdata(out, "HQMusicUrl", hq_music_url);
                 xml::push_cdata_element(out, "ThumbMediaId", thumb_media_id);
-                out.push_str("</Music>");
+                out.put("</Music>");
             }
             Reply::News { articles } => {
                 xml::push_plain_element(
@@ -228,32 +239,32 @@ impl Reply {
                     "ArticleCount",
                     itoa_u64(articles.len() as u64).as_str(),
                 );
-                out.push_str("<Articles>");
+                out.put("<Articles>");
                 for a in articles {
-                    out.push_str("<item>");
+                    out.put("<item>");
                     xml::push_cdata_element(out, "Title", &a.title);
                     xml::push_cdata_element(out, "Description", &a.description);
                     xml::push_cdata_element(out, "PicUrl", &a.pic_url);
                     xml::push_cdata_element(out, "Url", &a.url);
-                    out.push_str("</item>");
+                    out.put("</item>");
                 }
-                out.push_str("</Articles>");
+                out.put("</Articles>");
             }
             Reply::TransferCustomerService { kf_account } => {
                 if let Some(kf) = kf_account {
-                    out.push_str("<TransInfo>");
+                    out.put("<TransInfo>");
                     xml::push_cdata_element(out, "KfAccount", kf);
-                    out.push_str("</TransInfo>");
+                    out.put("</TransInfo>");
                 }
             }
             Reply::UpdateButton { replace_name } => {
-                out.push_str("<Button>");
+                out.put("<Button>");
                 xml::push_cdata_element(out, "ReplaceName", replace_name);
-                out.push_str("</Button>");
+                out.put("</Button>");
             }
             Reply::Success | Reply::Empty | Reply::Raw { .. } => {}
         }
-        out.push_str("</xml>");
+        out.put("</xml>");
     }
 
     /// The plaintext JSON body, for pushes that came as JSON (Mini Program JSON mode).

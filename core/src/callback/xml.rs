@@ -556,17 +556,75 @@ impl<'de, 'a: 'de> SeqAccess<'de> for ItemsAccess<'de, 'a> {
 // ---------------------------------------------------------------------------------------------
 // Writer
 
+/// Where the writer puts text: a `String`, a byte counter (to size a buffer before writing),
+/// or a fixed slice.
+pub(crate) trait Out {
+    /// Appends `s`.
+    fn put(&mut self, s: &str);
+}
+
+impl Out for String {
+    fn put(&mut self, s: &str) {
+        self.push_str(s);
+    }
+}
+
+/// Counts the bytes a writer would write.
+#[derive(Debug, Default)]
+pub(crate) struct Measure(pub(crate) usize);
+
+impl Out for Measure {
+    fn put(&mut self, s: &str) {
+        self.0 += s.len();
+    }
+}
+
+/// Writes into a slice sized beforehand (with [`Measure`]); what does not fit is counted as
+/// overflow instead of written.
+pub(crate) struct SliceOut<'b> {
+    buf: &'b mut [u8],
+    len: usize,
+    overflow: bool,
+}
+
+impl<'b> SliceOut<'b> {
+    pub(crate) fn new(buf: &'b mut [u8]) -> Self {
+        Self {
+            buf,
+            len: 0,
+            overflow: false,
+        }
+    }
+
+    /// The bytes written, or `None` if the text did not fit (or did not fill the slice).
+    pub(crate) fn filled(&self) -> Option<usize> {
+        (!self.overflow && self.len == self.buf.len()).then_some(self.len)
+    }
+}
+
+impl Out for SliceOut<'_> {
+    fn put(&mut self, s: &str) {
+        match self.buf.get_mut(self.len..self.len + s.len()) {
+            Some(dst) if !self.overflow => {
+                dst.copy_from_slice(s.as_bytes());
+                self.len += s.len();
+            }
+            _ => self.overflow = true,
+        }
+    }
+}
+
 /// Appends `text` as CDATA, splitting any `]]>` so the section cannot be closed early.
-pub(crate) fn push_cdata(out: &mut String, text: &str) {
-    out.push_str("<![CDATA[");
+pub(crate) fn push_cdata<O: Out + ?Sized>(out: &mut O, text: &str) {
+    out.put("<![CDATA[");
     let mut rest = text;
     while let Some(i) = find_cdata_end(rest) {
-        out.push_str(&rest[..i + 2]);
-        out.push_str("]]><![CDATA[");
+        out.put(&rest[..i + 2]);
+        out.put("]]><![CDATA[");
         rest = &rest[i + 2..];
     }
-    out.push_str(rest);
-    out.push_str("]]>");
+    out.put(rest);
+    out.put("]]>");
 }
 
 /// Position of the first `]]>` (memchr on `]`, which most text never contains).
@@ -583,25 +641,25 @@ fn find_cdata_end(text: &str) -> Option<usize> {
 }
 
 /// Appends `<name><![CDATA[text]]></name>`.
-pub(crate) fn push_cdata_element(out: &mut String, name: &str, text: &str) {
-    out.push('<');
-    out.push_str(name);
-    out.push('>');
+pub(crate) fn push_cdata_element<O: Out + ?Sized>(out: &mut O, name: &str, text: &str) {
+    out.put("<");
+    out.put(name);
+    out.put(">");
     push_cdata(out, text);
-    out.push_str("</");
-    out.push_str(name);
-    out.push('>');
+    out.put("</");
+    out.put(name);
+    out.put(">");
 }
 
 /// Appends `<name>text</name>` for text known to need no escaping (numbers).
-pub(crate) fn push_plain_element(out: &mut String, name: &str, text: &str) {
-    out.push('<');
-    out.push_str(name);
-    out.push('>');
-    out.push_str(text);
-    out.push_str("</");
-    out.push_str(name);
-    out.push('>');
+pub(crate) fn push_plain_element<O: Out + ?Sized>(out: &mut O, name: &str, text: &str) {
+    out.put("<");
+    out.put(name);
+    out.put(">");
+    out.put(text);
+    out.put("</");
+    out.put(name);
+    out.put(">");
 }
 
 fn is_xml_name(name: &str) -> bool {

@@ -411,7 +411,8 @@ impl TokenFlow {
                 (token(r.component_access_token, r.expires_in), Vec::new())
             }
             TokenFlow::Authorizer { component, appid } => {
-                let r = GetAuthorizerAccessToken::parse(response)?;
+                let r = GetAuthorizerAccessToken::parse(response)
+                    .map_err(|e| refresh_rejected(e, &component.appid, appid))?;
                 let refresh = StoredToken {
                     value: r.authorizer_refresh_token,
                     expires_at_ms: u64::MAX,
@@ -454,6 +455,21 @@ impl TokenFlow {
             (C::ProviderAccessToken, TokenFlow::Provider { .. }) => Some(self.clone()),
             _ => None,
         }
+    }
+}
+
+/// WeChat's answer to a refresh token it no longer honours (61023: invalid, 61003: the account
+/// no longer authorizes the platform) as a credential error that says what to do: nothing but a
+/// new authorization brings the account back, so the caller gets the error at once and nothing
+/// retries it.
+fn refresh_rejected(error: Error, component_appid: &str, appid: &str) -> Error {
+    match &error {
+        Error::Api(e) if e.code == 61023 || e.code == 61003 => Error::Credential(format!(
+            "WeChat rejected the authorizer_refresh_token of {appid} for platform \
+             {component_appid} (errcode {}: {}): the account must authorize the platform again",
+            e.code, e.message
+        )),
+        _ => error,
     }
 }
 

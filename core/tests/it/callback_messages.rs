@@ -201,11 +201,13 @@ fn mini_program_fields() {
     };
     assert_eq!(t.event, "trade_manage_order_settlement");
     assert_eq!(t.settlement_time, Some(1700727300));
-    let Message::Event(Event::XPay(x)) = load("mp_xpay_goods_deliver_notify.json") else {
+    let Message::Event(Event::XPayGoodsDeliver(x)) = load("mp_xpay_goods_deliver_notify.json")
+    else {
         panic!()
     };
-    assert_eq!(x.out_trade_no.as_deref(), Some("trade_no_1"));
-    assert_eq!(x.wechat_pay_info.unwrap()["TransactionId"], "42000020212");
+    assert_eq!(x.out_trade_no, "trade_no_1");
+    assert_eq!(x.wechat_pay_info.unwrap().transaction_id, "42000020212");
+    assert_eq!(x.goods_info.unwrap().actual_price, 100);
     let Message::Event(Event::AddExpressPath(a)) = load("mp_add_express_path.xml") else {
         panic!()
     };

@@ -26,6 +26,8 @@ const AREAS: &[&str] = &[
     "miniprogram/tcb",
     "miniprogram/urllink",
     "miniprogram/urlscheme",
+    "miniprogram/virtualpayment",
+    "openplatform",
     "work/addresslist",
     "work/appchat",
     "work/checkin",

@@ -42,6 +42,8 @@ const ACTIONS: &[(&str, &str)] = &[
     ("::GetPublisherAdPosGeneral", "publisher_adpos_general"),
     ("::GetPublisherCpsGeneral", "publisher_cps_general"),
     ("::GetPublisherSettlement", "publisher_settlement"),
+    ("::FastRegisterWeapp", "create"),
+    ("::SearchFastRegisterWeapp", "search"),
 ];
 
 #[test]

@@ -202,3 +202,13 @@ pub fn suite_ticket_xml(suite_id: &str, ticket: &str, timestamp: i64) -> String 
          <SuiteTicket><![CDATA[{ticket}]]></SuiteTicket></xml>"
     )
 }
+
+/// The plaintext `unauthorized` push WeChat sends a third-party platform when an account withdraws
+/// its authorization.
+pub fn unauthorized_xml(component_appid: &str, authorizer_appid: &str, create_time: i64) -> String {
+    format!(
+        "<xml><AppId><![CDATA[{component_appid}]]></AppId><CreateTime>{create_time}</CreateTime>\
+         <InfoType><![CDATA[unauthorized]]></InfoType>\
+         <AuthorizerAppid><![CDATA[{authorizer_appid}]]></AuthorizerAppid></xml>"
+    )
+}

@@ -38,6 +38,11 @@ pub mod demo {
     pub const PROVIDER_SECRET: &str = "emulator-demo-provider-secret";
     /// A WeCom group robot's webhook key.
     pub const ROBOT_KEY: &str = "emulator-demo-robot-key";
+    /// The Mini Program's virtual payment AppKey for production (`env: 0`): `/xpay/` calls
+    /// are answered only with a `pay_sig` made with it.
+    pub const XPAY_APP_KEY: &str = "emulator-demo-xpay-appkey";
+    /// The virtual payment AppKey for the sandbox (`env: 1`).
+    pub const XPAY_SANDBOX_APP_KEY: &str = "emulator-demo-xpay-sandbox-appkey";
 }
 
 /// An Official Account or Mini Program: `appid` + `secret`.

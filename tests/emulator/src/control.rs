@@ -36,6 +36,7 @@ pub const ROUTES: &[&str] = &[
     "POST /__emulator/tickets/component_verify_ticket",
     "POST /__emulator/tickets/suite_ticket",
     "POST /__emulator/component/authorize",
+    "POST /__emulator/component/unauthorize",
     "POST /__emulator/callback/push",
     "POST /__emulator/kf/messages",
     "POST /__emulator/kf/token",
@@ -360,6 +361,13 @@ async fn route_inner(
                     json!({ "authorization_code": code, "expires_in": 3600 }),
                 ),
                 None => (404, json!({ "error": "unknown component_appid" })),
+            }
+        }
+        ("POST", "/component/unauthorize") => {
+            let b: AuthorizeBody = parse(body)?;
+            match ctl.unauthorize(&b.component_appid, &b.authorizer_appid) {
+                Some(push) => (200, json!({ "unauthorized": true, "push": push })),
+                None => (404, json!({ "error": "no such authorization" })),
             }
         }
         ("POST", "/callback/push") => {

@@ -18,6 +18,9 @@
 //!   global, once, N times or until cleared; and [`Controller::reject_token`].
 //! - **Counters** ([`Stats`]): token fetches per account and kind, calls per path, the request log.
 //! - **Control over HTTP** under `/__emulator/` (see [`control::ROUTES`]), for other processes.
+//! - **Open Platform**: the authorization pages (`componentloginpage`, `safe/bindcomponent`) take
+//!   a fresh pre-auth code once and redirect with an `auth_code` for the account named by
+//!   `biz_appid`; [`Controller::unauthorize`] withdraws an authorization and gives its push.
 //! - **Callbacks**: [`Controller::push_callback`] POSTs a signed message to a bot, encrypted in
 //!   safe mode, and reads its (encrypted) answer back.
 //!
@@ -64,6 +67,7 @@ use tokio::task::JoinHandle;
 
 pub use callback::{
     CallbackPush, CallbackResponse, PushError, component_verify_ticket_xml, suite_ticket_xml,
+    unauthorized_xml,
 };
 pub use config::{
     Accounts, AppAccount, AuthCorp, AuthorizerAccount, ComponentAccount, CorpAccount,
@@ -662,6 +666,16 @@ impl Controller {
         self.shared
             .lock()
             .authorize(component_appid, authorizer_appid)
+    }
+
+    /// An account withdraws its authorization of a component (as its admin would in WeChat):
+    /// its tokens and refresh token die at once (refreshing answers 61003). Returns the plaintext
+    /// `unauthorized` push WeChat sends the component then (seal and push it with
+    /// [`Controller::push_callback`]); `None` if the account had not authorized the component.
+    pub fn unauthorize(&self, component_appid: &str, authorizer_appid: &str) -> Option<String> {
+        let mut st = self.shared.lock();
+        st.unauthorize(component_appid, authorizer_appid)
+            .then(|| unauthorized_xml(component_appid, authorizer_appid, st.now() / 1000))
     }
 
     // ----- callbacks -----------------------------------------------------------------------

@@ -75,6 +75,9 @@ async fn handle(AxumState(shared): AxumState<Arc<Shared>>, req: Request) -> Resp
     if let Ok(v) = HeaderValue::from_str(&reply.content_type) {
         response.headers_mut().insert(header::CONTENT_TYPE, v);
     }
+    if let Some(v) = reply.location.and_then(|l| HeaderValue::from_str(&l).ok()) {
+        response.headers_mut().insert(header::LOCATION, v);
+    }
     response
 }
 

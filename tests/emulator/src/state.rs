@@ -29,6 +29,26 @@ const FORCE_REFRESH_PER_DAY: u32 = 20;
 
 const OK_BODY: &str = r#"{"errcode":0,"errmsg":"ok"}"#;
 
+/// Mini Program virtual payment: signed by `pay_sig` (see `State::check_xpay`).
+const XPAY_PREFIX: &str = "/xpay/";
+
+/// The virtual payment calls made for a user, which carry the user's `signature` too.
+const XPAY_USER_SIGNED: &[&str] = &[
+    "/xpay/query_user_balance",
+    "/xpay/currency_pay",
+    "/xpay/cancel_currency_pay",
+];
+
+fn hmac_sha256_hex(key: &[u8], parts: &[&[u8]]) -> String {
+    use hmac::Mac;
+    let mut mac =
+        hmac::Hmac::<sha2::Sha256>::new_from_slice(key).expect("HMAC takes any key length");
+    for part in parts {
+        mac.update(part);
+    }
+    hex::encode(mac.finalize().into_bytes())
+}
+
 /// A response registered at run time for a path, served instead of the fixture.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CustomResponse {
@@ -76,10 +96,14 @@ pub(crate) struct Reply {
     pub content_type: String,
     pub body: Vec<u8>,
     pub delay: Duration,
+    /// A redirect's target (`Location`).
+    pub location: Option<String>,
 }
 
 enum Answer {
     Json(Value),
+    /// HTTP 302 to this URL (the authorization pages).
+    Redirect(String),
     Raw {
         status: u16,
         content_type: String,
@@ -482,7 +506,8 @@ impl State {
     }
 
     /// An account authorizes a component (as an admin would on the authorization page):
-    /// returns the one-shot `authorization_code` for `api_query_auth`.
+    /// returns the one-shot `authorization_code` for `api_query_auth`. The account gets a new
+    /// refresh token; a previous one stops working.
     pub(crate) fn authorize(
         &mut self,
         component_appid: &str,
@@ -490,16 +515,14 @@ impl State {
     ) -> Option<String> {
         let refresh = format!("refreshtoken@@@{}", self.rng.token_chars(43));
         let component = self.accounts.component_mut(component_appid)?;
-        if !component
+        // Authorizing again retires the previous refresh token.
+        component
             .authorizers
-            .iter()
-            .any(|a| a.authorizer_appid == authorizer_appid)
-        {
-            component.authorizers.push(AuthorizerAccount {
-                authorizer_appid: authorizer_appid.to_owned(),
-                authorizer_refresh_token: refresh,
-            });
-        }
+            .retain(|a| a.authorizer_appid != authorizer_appid);
+        component.authorizers.push(AuthorizerAccount {
+            authorizer_appid: authorizer_appid.to_owned(),
+            authorizer_refresh_token: refresh,
+        });
         let code = format!("queryauthcode@@@{}", self.rng.token_chars(64));
         let expires_at = self.now() + AUTH_CODE_TTL_MS;
         self.auth_codes.insert(
@@ -537,7 +560,12 @@ impl State {
             None => (self.route(inc, now), None),
         };
 
+        let mut location = None;
         let (status, content_type, body, errcode) = match answer {
+            Answer::Redirect(to) => {
+                location = Some(to);
+                (302, "text/html; charset=utf-8".to_owned(), Vec::new(), None)
+            }
             Answer::Json(v) => {
                 let errcode = v.get("errcode").and_then(Value::as_i64);
                 (
@@ -584,6 +612,7 @@ impl State {
             content_type,
             body,
             delay,
+            location,
         }
     }
 
@@ -749,6 +778,9 @@ impl State {
             "/cgi-bin/component/api_create_preauthcode" => self.pre_auth_code(inc, now),
             "/cgi-bin/component/api_query_auth" => self.query_auth(inc, now),
             "/cgi-bin/component/api_authorizer_token" => self.authorizer_token(inc, now),
+            "/cgi-bin/componentloginpage" | "/safe/bindcomponent" => {
+                self.authorization_page(inc, now)
+            }
             "/cgi-bin/service/get_suite_token" => self.suite_token(inc, now),
             "/cgi-bin/service/get_provider_token" => self.provider_token(inc, now),
             "/cgi-bin/service/get_corp_token" => self.corp_of_suite_token(inc, now),
@@ -1109,6 +1141,74 @@ impl State {
         }))
     }
 
+    /// The authorization pages (`componentloginpage`, `safe/bindcomponent`), as if the admin of
+    /// `biz_appid` scanned and confirmed at once: the pre-auth code must be the component's,
+    /// unexpired and unused (it is used up here), then the page redirects to `redirect_uri` with
+    /// a one-shot `auth_code` for `api_query_auth`.
+    fn authorization_page(&mut self, inc: &Incoming, now: i64) -> Answer {
+        let q = |k| query_get(&inc.query, k).unwrap_or_default().to_owned();
+        let component = q("component_appid");
+        if self.accounts.component(&component).is_none() {
+            return self.err(61011, "invalid component", now);
+        }
+        let code = q("pre_auth_code");
+        let usable = self.creds.get(&code).is_some_and(|c| {
+            c.kind == TokenKind::PreAuthCode
+                && c.owner == component
+                && !c.revoked
+                && now < c.expires_at
+        });
+        if !usable {
+            return self.err(61010, "pre_auth_code is expired or already used", now);
+        }
+        let redirect = q("redirect_uri");
+        if !redirect.starts_with("http://") && !redirect.starts_with("https://") {
+            return self.err(40054, "invalid redirect_uri", now);
+        }
+        // The emulator has no admin to scan: `biz_appid` names the account that authorizes.
+        let biz = q("biz_appid");
+        if biz.is_empty() {
+            return self.err(
+                41002,
+                "the emulator needs biz_appid: the account whose admin authorizes",
+                now,
+            );
+        }
+        if let Some(c) = self.creds.get_mut(&code) {
+            c.revoked = true;
+        }
+        let Some(auth_code) = self.authorize(&component, &biz) else {
+            return self.err(61011, "invalid component", now);
+        };
+        let sep = if redirect.contains('?') { '&' } else { '?' };
+        let encoded: String = form_urlencoded::byte_serialize(auth_code.as_bytes()).collect();
+        Answer::Redirect(format!(
+            "{redirect}{sep}auth_code={encoded}&expires_in={}",
+            AUTH_CODE_TTL_MS / 1000
+        ))
+    }
+
+    /// An account withdraws its authorization of a component: its refresh token and tokens die
+    /// at once (refreshing answers 61003). False if it had not authorized the component.
+    pub(crate) fn unauthorize(&mut self, component_appid: &str, authorizer_appid: &str) -> bool {
+        let Some(component) = self.accounts.component_mut(component_appid) else {
+            return false;
+        };
+        let before = component.authorizers.len();
+        component
+            .authorizers
+            .retain(|a| a.authorizer_appid != authorizer_appid);
+        if component.authorizers.len() == before {
+            return false;
+        }
+        for cred in self.creds.values_mut() {
+            if cred.kind == TokenKind::Authorizer && cred.owner == authorizer_appid {
+                cred.revoked = true;
+            }
+        }
+        true
+    }
+
     fn authorizer_token(&mut self, inc: &Incoming, now: i64) -> Answer {
         let (appid, body) = match self.component_call(inc, now) {
             Ok(x) => x,
@@ -1363,6 +1463,11 @@ impl State {
         {
             return self.err(47001, "data format error", now);
         }
+        if inc.path.starts_with(XPAY_PREFIX)
+            && let Err(refused) = self.check_xpay(inc, now)
+        {
+            return refused;
+        }
         if let Some(custom) = self.custom_for(&inc.path) {
             return custom;
         }
@@ -1393,6 +1498,32 @@ impl State {
                 body: OK_BODY.as_bytes().to_vec(),
             },
         }
+    }
+
+    /// Virtual payment: `pay_sig` must be the hex HMAC-SHA256 keyed by the demo AppKey of the
+    /// body's `env` over `path + "&" + body`; the calls made for a user must carry a
+    /// `signature` too (the emulator keeps no session keys, so only its presence is checked).
+    fn check_xpay(&mut self, inc: &Incoming, now: i64) -> Result<(), Answer> {
+        let env = serde_json::from_slice::<Value>(&inc.body)
+            .ok()
+            .and_then(|v| v.get("env").and_then(Value::as_u64))
+            .unwrap_or(0);
+        let key = if env == 1 {
+            crate::config::demo::XPAY_SANDBOX_APP_KEY
+        } else {
+            crate::config::demo::XPAY_APP_KEY
+        };
+        let expected = hmac_sha256_hex(key.as_bytes(), &[inc.path.as_bytes(), b"&", &inc.body]);
+        match query_get(&inc.query, "pay_sig").filter(|s| !s.is_empty()) {
+            None => return Err(self.err(268490002, "pay_sig is empty", now)),
+            Some(sig) if sig.eq_ignore_ascii_case(&expected) => {}
+            Some(_) => return Err(self.err(268490003, "pay_sig is invalid", now)),
+        }
+        let user_signed = XPAY_USER_SIGNED.contains(&inc.path.as_str());
+        if user_signed && query_get(&inc.query, "signature").is_none_or(str::is_empty) {
+            return Err(self.err(268490002, "signature is empty", now));
+        }
+        Ok(())
     }
 
     fn json_body(&mut self, inc: &Incoming, now: i64) -> Result<Map<String, Value>, Answer> {

@@ -14,4 +14,5 @@ crate::api::area! {
     subscribe,
     tcb,
     user,
+    xpay,
 }

@@ -226,7 +226,13 @@ push_enum! {
         WxaMediaCheck(WxaMediaCheckEvent) = "wxa_media_check",
         /// `trade_manage_*`.
         TradeManage(TradeManageEvent) = "trade_manage_*"; event,
-        /// `xpay_*`.
+        /// `xpay_goods_deliver_notify`.
+        XPayGoodsDeliver(XPayGoodsDeliverEvent) = "xpay_goods_deliver_notify",
+        /// `xpay_coin_pay_notify`.
+        XPayCoinPay(XPayCoinPayEvent) = "xpay_coin_pay_notify",
+        /// `xpay_refund_notify`.
+        XPayRefund(XPayRefundEvent) = "xpay_refund_notify",
+        /// Other `xpay_*` events.
         XPay(XPayEvent) = "xpay_*"; event,
         /// `secvod_*`.
         Secvod(SecvodEvent) = "secvod_*"; event,

@@ -594,9 +594,132 @@ with_header! {
     }
 }
 
+/// WeChat Pay details of a virtual payment push (absent for other channels).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+pub struct XPayWeChatPayInfo {
+    /// The merchant order number on the user's receipt.
+    pub mch_order_no: String,
+    /// The WeChat Pay transaction id.
+    pub transaction_id: String,
+    /// When it was paid, Unix seconds.
+    #[serde(deserialize_with = "lenient::u64")]
+    pub paid_time: u64,
+}
+
+/// What was bought, in an `xpay_goods_deliver_notify` push.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+pub struct XPayGoodsInfo {
+    /// The good's id.
+    pub product_id: String,
+    /// How many.
+    #[serde(deserialize_with = "lenient::u64")]
+    pub quantity: u64,
+    /// The list price, in fen.
+    #[serde(deserialize_with = "lenient::u64")]
+    pub orig_price: u64,
+    /// What was paid, in fen.
+    #[serde(deserialize_with = "lenient::u64")]
+    pub actual_price: u64,
+    /// The merchant's data given with the order.
+    pub attach: String,
+}
+
+/// The coins bought, in an `xpay_coin_pay_notify` push.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+pub struct XPayCoinInfo {
+    /// How many coins.
+    #[serde(deserialize_with = "lenient::u64")]
+    pub quantity: u64,
+    /// The list price, in fen.
+    #[serde(deserialize_with = "lenient::u64")]
+    pub orig_price: u64,
+    /// What was paid, in fen.
+    #[serde(deserialize_with = "lenient::u64")]
+    pub actual_price: u64,
+    /// The merchant's data given with the order.
+    pub attach: String,
+}
+
 with_header! {
-    /// Virtual payment events: `xpay_goods_deliver_notify`, `xpay_coin_pay_notify`,
-    /// `xpay_refund_notify`, `xpay_complaint_notify`, ...
+    /// `xpay_goods_deliver_notify`: a user paid for goods; deliver them and answer success
+    /// (else WeChat pushes again, and `notify_provide_goods` marks the order delivered).
+    #[serde(rename_all = "PascalCase")]
+    pub struct XPayGoodsDeliverEvent {
+        /// The event name.
+        pub event: String,
+        /// The user.
+        pub open_id: String,
+        /// The merchant's order number.
+        pub out_trade_no: String,
+        /// `0` production, `1` sandbox.
+        #[serde(deserialize_with = "lenient::opt_i64")]
+        pub env: Option<i64>,
+        /// WeChat Pay details.
+        #[serde(rename = "WeChatPayInfo")]
+        pub wechat_pay_info: Option<XPayWeChatPayInfo>,
+        /// What was bought.
+        pub goods_info: Option<XPayGoodsInfo>,
+        /// Group-buying details, as sent.
+        pub team_info: Option<Value>,
+    }
+}
+
+with_header! {
+    /// `xpay_coin_pay_notify`: a user bought coins.
+    #[serde(rename_all = "PascalCase")]
+    pub struct XPayCoinPayEvent {
+        /// The event name.
+        pub event: String,
+        /// The user.
+        pub open_id: String,
+        /// The merchant's order number.
+        pub out_trade_no: String,
+        /// `0` production, `1` sandbox.
+        #[serde(deserialize_with = "lenient::opt_i64")]
+        pub env: Option<i64>,
+        /// WeChat Pay details.
+        #[serde(rename = "WeChatPayInfo")]
+        pub wechat_pay_info: Option<XPayWeChatPayInfo>,
+        /// The coins bought.
+        pub coin_info: Option<XPayCoinInfo>,
+    }
+}
+
+with_header! {
+    /// `xpay_refund_notify`: a refund (`refund_order`) ended, in success or failure.
+    #[serde(rename_all = "PascalCase")]
+    pub struct XPayRefundEvent {
+        /// The event name.
+        pub event: String,
+        /// The user.
+        pub open_id: String,
+        /// WeChat's number of the refund.
+        pub wx_refund_id: String,
+        /// The merchant's number of the refund.
+        pub mch_refund_id: String,
+        /// WeChat's number of the refunded order.
+        pub wx_order_id: String,
+        /// The merchant's number of the refunded order.
+        pub mch_order_id: String,
+        /// The amount refunded, in fen.
+        #[serde(deserialize_with = "lenient::opt_i64")]
+        pub refund_fee: Option<i64>,
+        /// `0` refunded, otherwise the failure's code.
+        #[serde(deserialize_with = "lenient::opt_i64")]
+        pub ret_code: Option<i64>,
+        /// The failure's reason.
+        pub ret_msg: String,
+        /// How often the refund was retried.
+        #[serde(deserialize_with = "lenient::opt_i64")]
+        pub retry_times: Option<i64>,
+    }
+}
+
+with_header! {
+    /// Other virtual payment events (`xpay_complaint_notify`, ...): the common fields.
     #[serde(rename_all = "PascalCase")]
     pub struct XPayEvent {
         /// The event name.

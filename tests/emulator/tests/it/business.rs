@@ -216,3 +216,76 @@ async fn actions_sharing_a_path_get_their_own_answers() {
     }
     emu.shutdown().await;
 }
+
+/// Sends a built request as it is: method, URL on the emulator, headers and body bytes.
+async fn send_built(emu_base: &str, request: &wechat_core::http::Request<Vec<u8>>) -> Value {
+    let pq = request.uri().path_and_query().unwrap().as_str();
+    let resp = reqwest::Client::builder()
+        .no_proxy()
+        .build()
+        .unwrap()
+        .post(format!("{}{pq}", emu_base.trim_end_matches('/')))
+        .header("content-type", "application/json")
+        .body(request.body().clone())
+        .send()
+        .await
+        .unwrap();
+    serde_json::from_slice(&resp.bytes().await.unwrap()).unwrap()
+}
+
+#[tokio::test]
+async fn xpay_calls_are_answered_only_with_a_valid_pay_sig() {
+    use wechat_core::api::mp::xpay::*;
+    use wechat_core::endpoint::build_request;
+    use wechat_core::{Hosts, Secret};
+    let (emu, c) = start().await;
+    let token = Secret::new(c.classic_token().await);
+    let base = emu.base_url().to_owned();
+    let sign = |request: &mut wechat_core::http::Request<Vec<u8>>, key: &str, env: XpayEnv| {
+        XpaySigner::for_env(Secret::new(key), env)
+            .sign_with_token(request, &token)
+            .unwrap()
+    };
+    // Sandbox and production each have their AppKey; the fixture answers a good signature.
+    let mut request = build_request(
+        &Hosts::default(),
+        &QueryUploadGoods {
+            env: XpayEnv::Sandbox,
+        },
+    )
+    .unwrap();
+    sign(&mut request, demo::XPAY_SANDBOX_APP_KEY, XpayEnv::Sandbox);
+    assert_eq!(
+        send_built(&base, &request).await,
+        fixture("xpay/query_upload_goods.json")
+    );
+    let mut request = build_request(
+        &Hosts::default(),
+        &QueryUploadGoods {
+            env: XpayEnv::Production,
+        },
+    )
+    .unwrap();
+    sign(
+        &mut request,
+        demo::XPAY_SANDBOX_APP_KEY,
+        XpayEnv::Production,
+    );
+    assert_eq!(send_built(&base, &request).await["errcode"], 268490003);
+    // A call made for a user carries the user's signature too.
+    let call = QueryUserBalance::new("oUser", XpayEnv::Production, "1.1.1.1")
+        .session_key(Secret::new("9hAb/NEYUlkaMBEsmFgzig=="));
+    let mut request = build_request(&Hosts::default(), &call).unwrap();
+    sign(&mut request, demo::XPAY_APP_KEY, XpayEnv::Production);
+    assert_eq!(send_built(&base, &request).await["balance"], 100);
+    // No pay_sig at all.
+    let t = token.expose();
+    let raw = c
+        .post(
+            &format!("/xpay/query_upload_goods?access_token={t}"),
+            json!({"env": 1}),
+        )
+        .await;
+    assert_eq!(raw["errcode"], 268490002);
+    emu.shutdown().await;
+}

@@ -245,3 +245,163 @@ async fn configured_authorizers() {
         .unwrap_err();
     assert_eq!(err.kind(), std::io::ErrorKind::InvalidInput);
 }
+
+async fn pre_auth(c: &Client, cat: &str) -> String {
+    c.post(
+        &format!("/cgi-bin/component/api_create_preauthcode?component_access_token={cat}"),
+        json!({"component_appid": demo::COMPONENT_APPID}),
+    )
+    .await["pre_auth_code"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+#[tokio::test]
+async fn authorization_pages_take_a_fresh_pre_auth_code_once() {
+    let (emu, c) = start().await;
+    let ticket = emu.component_verify_ticket(demo::COMPONENT_APPID).unwrap();
+    let cat = component_token(&c, &ticket).await["component_access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let browser = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .no_proxy()
+        .build()
+        .unwrap();
+    let account = "wx3333333333333333";
+    for page in ["/cgi-bin/componentloginpage", "/safe/bindcomponent"] {
+        let code = pre_auth(&c, &cat).await;
+        let url = reqwest::Url::parse_with_params(
+            &emu.url(page),
+            [
+                ("component_appid", demo::COMPONENT_APPID),
+                ("pre_auth_code", code.as_str()),
+                ("redirect_uri", "https://example.com/cb"),
+                ("auth_type", "3"),
+                ("biz_appid", account),
+            ],
+        )
+        .unwrap();
+        let answer = browser.get(url.clone()).send().await.unwrap();
+        assert_eq!(answer.status(), 302, "{page}");
+        let location = answer.headers()["location"].to_str().unwrap().to_owned();
+        let auth_code = location
+            .strip_prefix("https://example.com/cb?auth_code=")
+            .and_then(|rest| rest.strip_suffix("&expires_in=3600"))
+            .unwrap_or_else(|| panic!("{location}"));
+        let auth_code: String = form_urlencoded::parse(format!("c={auth_code}").as_bytes())
+            .next()
+            .unwrap()
+            .1
+            .into_owned();
+        let auth = c
+            .post(
+                &format!("/cgi-bin/component/api_query_auth?component_access_token={cat}"),
+                json!({"component_appid": demo::COMPONENT_APPID, "authorization_code": auth_code}),
+            )
+            .await;
+        assert_eq!(auth["authorization_info"]["authorizer_appid"], account);
+        // Used up.
+        let again: Value = browser.get(url).send().await.unwrap().json().await.unwrap();
+        assert_eq!(again["errcode"], 61010);
+    }
+    // A stale or foreign pre-auth code, and a page without biz_appid.
+    let stale = emu.url(&format!(
+        "/cgi-bin/componentloginpage?component_appid={}&pre_auth_code=preauthcode@@@nope&redirect_uri=https://example.com/cb&biz_appid={account}",
+        demo::COMPONENT_APPID
+    ));
+    let v: Value = browser
+        .get(stale)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(v["errcode"], 61010);
+    let code = pre_auth(&c, &cat).await;
+    emu.advance(Duration::from_secs(1801));
+    let expired = emu.url(&format!(
+        "/cgi-bin/componentloginpage?component_appid={}&pre_auth_code={}&redirect_uri=https://example.com/cb&biz_appid={account}",
+        demo::COMPONENT_APPID,
+        code.replace('@', "%40")
+    ));
+    let v: Value = browser
+        .get(expired)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(v["errcode"], 61010, "pre-auth codes live 1800 s");
+    emu.shutdown().await;
+}
+
+#[tokio::test]
+async fn unauthorize_kills_the_account_tokens_and_gives_the_push() {
+    let (emu, c) = start().await;
+    let ticket = emu.component_verify_ticket(demo::COMPONENT_APPID).unwrap();
+    let cat = component_token(&c, &ticket).await["component_access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let refresh = |refresh_token: &str| {
+        json!({
+            "component_appid": demo::COMPONENT_APPID,
+            "authorizer_appid": demo::AUTHORIZER_APPID,
+            "authorizer_refresh_token": refresh_token,
+        })
+    };
+    let path = format!("/cgi-bin/component/api_authorizer_token?component_access_token={cat}");
+    let a = c.post(&path, refresh(demo::AUTHORIZER_REFRESH_TOKEN)).await;
+    let token = a["authorizer_access_token"].as_str().unwrap().to_owned();
+    assert_eq!(c.call_errcode("/cgi-bin/menu/get", &token).await, 0);
+
+    let push = emu
+        .unauthorize(demo::COMPONENT_APPID, demo::AUTHORIZER_APPID)
+        .unwrap();
+    assert!(push.contains("<InfoType><![CDATA[unauthorized]]></InfoType>"));
+    assert!(push.contains(demo::AUTHORIZER_APPID));
+    assert_eq!(c.call_errcode("/cgi-bin/menu/get", &token).await, 40001);
+    let again = c.post(&path, refresh(demo::AUTHORIZER_REFRESH_TOKEN)).await;
+    assert_eq!(again["errcode"], 61003);
+    assert!(
+        emu.unauthorize(demo::COMPONENT_APPID, demo::AUTHORIZER_APPID)
+            .is_none()
+    );
+
+    // Authorizing again gives a new refresh token; the old one is gone for good.
+    let code = emu
+        .authorize(demo::COMPONENT_APPID, demo::AUTHORIZER_APPID)
+        .unwrap();
+    let auth = c
+        .post(
+            &format!("/cgi-bin/component/api_query_auth?component_access_token={cat}"),
+            json!({"component_appid": demo::COMPONENT_APPID, "authorization_code": code}),
+        )
+        .await;
+    let new_refresh = auth["authorization_info"]["authorizer_refresh_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_ne!(new_refresh, demo::AUTHORIZER_REFRESH_TOKEN);
+    assert_eq!(
+        c.post(&path, refresh(demo::AUTHORIZER_REFRESH_TOKEN)).await["errcode"],
+        61023
+    );
+    assert!(c.post(&path, refresh(&new_refresh)).await["authorizer_access_token"].is_string());
+
+    // Over the control API too.
+    let r = c
+        .post(
+            "/__emulator/component/unauthorize",
+            json!({"component_appid": demo::COMPONENT_APPID, "authorizer_appid": demo::AUTHORIZER_APPID}),
+        )
+        .await;
+    assert_eq!(r["unauthorized"], true);
+    assert!(r["push"].as_str().unwrap().contains("unauthorized"));
+    emu.shutdown().await;
+}
