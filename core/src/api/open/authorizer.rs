@@ -524,10 +524,9 @@ where
         }
     }
     let refresh = TokenFlow::authorizer_refresh_token_key(&event.app_id, &event.authorizer_appid);
-    if let Some(record) = client.store().load(&refresh).await? {
-        if client.store().invalidate_if(&refresh, &record.value).await? {
+    if let Some(record) = client.store().load(&refresh).await?
+        && client.store().invalidate_if(&refresh, &record.value).await? {
             cleared += 1;
         }
-    }
     Ok(cleared)
 }
