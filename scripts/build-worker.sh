@@ -15,7 +15,7 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-tools=${WECHAT_WORKER_TOOLS:-$root/target/tools}
+tools=${WECHAT_WORKER_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/wechat-rs/worker-tools}
 example=$root/examples/worker
 
 # A no-op when the Rust tools are installed; installs them otherwise. npm

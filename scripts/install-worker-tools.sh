@@ -12,14 +12,15 @@
 #   - wasm-bindgen-cli at exactly the wasm-bindgen version in Cargo.lock, and
 #     worker-build at the `worker` version in Cargo.lock (they are released
 #     together), both with `cargo install --locked` into $WECHAT_WORKER_TOOLS
-#     (default: target/tools), so no machine-wide install is relied on;
+#     (default: ~/.cache/wechat-rs/worker-tools, kept across clones and
+#     checked by version, never on PATH), so no machine-wide install is relied on;
 #   - wrangler (with workerd) and esbuild from examples/worker/package-lock.json.
 #
 # Overrides: WECHAT_WORKER_TOOLS, WASM_BINDGEN_VERSION, WORKER_BUILD_VERSION.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-tools=${WECHAT_WORKER_TOOLS:-$root/target/tools}
+tools=${WECHAT_WORKER_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/wechat-rs/worker-tools}
 example=$root/examples/worker
 rust_only=false
 for arg in "$@"; do
