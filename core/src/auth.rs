@@ -8,7 +8,7 @@
 use std::fmt;
 use std::sync::Arc;
 
-use crate::client::{MaybeSend, MaybeSync};
+use crate::client::{BoxFuture, MaybeSend, MaybeSync};
 use crate::endpoint::Meta;
 use crate::error::Result;
 use crate::secret::Secret;
@@ -18,15 +18,27 @@ use crate::{endpoint::AuthScheme, error::Error};
 
 /// Signs requests and verifies answers for the signed schemes ([`AuthScheme::PayV3Signature`],
 /// [`AuthScheme::PayV2Sign`], [`AuthScheme::XpaySignature`]): one per merchant or app key.
+///
+/// Both steps may wait: an RSA key can live behind an asynchronous API (Web Crypto on Workers,
+/// a key service). Signers that only hash return a ready future
+/// (`Box::pin(std::future::ready(..))`).
 pub trait Signer: MaybeSend + MaybeSync {
     /// Names the signer in logs and errors (a merchant id, an app id): never a secret.
     fn id(&self) -> &str;
 
     /// Signs a built request in place: a header, query parameters or body fields.
-    fn sign(&self, request: &mut http::Request<Vec<u8>>, context: &SignContext<'_>) -> Result<()>;
+    fn sign<'a>(
+        &'a self,
+        request: &'a mut http::Request<Vec<u8>>,
+        context: SignContext<'a>,
+    ) -> BoxFuture<'a, Result<()>>;
 
     /// Checks an answer before it is parsed; an error ([`Error::Signature`]) stops the call.
-    fn verify(&self, meta: &Meta, response: &http::Response<Vec<u8>>) -> Result<()>;
+    fn verify<'a>(
+        &'a self,
+        meta: &'a Meta,
+        response: &'a http::Response<Vec<u8>>,
+    ) -> BoxFuture<'a, Result<()>>;
 }
 
 /// What a [`Signer`] gets besides the request: the endpoint, the time and a fresh nonce.

@@ -499,9 +499,12 @@ impl<H: HttpClient, S: TokenStore, R: Runtime> Client<H, S, R> {
                 }),
                 None => None,
             };
-            let request = self.authorize(meta, token.as_ref(), &build)?;
+            let request = self.authorize(meta, token.as_ref(), &build).await?;
             let outcome = match self.shared.http.send(request).await {
-                Ok(response) => self.verify(meta, &response).and_then(|()| parse(&response)),
+                Ok(response) => match self.verify(meta, &response).await {
+                    Ok(()) => parse(&response),
+                    Err(e) => Err(e),
+                },
                 Err(e) => Err(e),
             };
             let error = match outcome {
@@ -559,11 +562,11 @@ impl<H: HttpClient, S: TokenStore, R: Runtime> Client<H, S, R> {
     /// Builds the request and applies the endpoint's auth scheme: the one step between build and
     /// send. A query credential (a token, a webhook key) goes first in the query while the URL is
     /// assembled; a signer then signs the built request.
-    fn authorize(
+    async fn authorize(
         &self,
         meta: &'static Meta,
         token: Option<&Secret>,
-        build: &impl Fn(Option<(&str, &str)>) -> Result<http::Request<Vec<u8>>>,
+        build: &(impl Fn(Option<(&str, &str)>) -> Result<http::Request<Vec<u8>>> + MaybeSync),
     ) -> Result<http::Request<Vec<u8>>> {
         let missing = |what: &str| {
             Error::Build(format!(
@@ -588,7 +591,7 @@ impl<H: HttpClient, S: TokenStore, R: Runtime> Client<H, S, R> {
             let signer = self.signer().ok_or_else(|| missing("a signer"))?;
             let nonce = self.nonce(32);
             let context = SignContext::new(meta, self.shared.runtime.now_ms(), &nonce);
-            signer.sign(&mut request, &context)?;
+            signer.sign(&mut request, context).await?;
         }
         Ok(request)
     }
@@ -601,9 +604,9 @@ impl<H: HttpClient, S: TokenStore, R: Runtime> Client<H, S, R> {
     }
 
     /// Verifies a signed answer before anything parses it.
-    fn verify(&self, meta: &Meta, response: &http::Response<Vec<u8>>) -> Result<()> {
+    async fn verify(&self, meta: &Meta, response: &http::Response<Vec<u8>>) -> Result<()> {
         match self.signer() {
-            Some(signer) if meta.auth.is_signed() => signer.verify(meta, response),
+            Some(signer) if meta.auth.is_signed() => signer.verify(meta, response).await,
             _ => Ok(()),
         }
     }

@@ -9,7 +9,7 @@ use futures::executor::block_on;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use wechat_core::auth::{SignContext, Signer};
-use wechat_core::client::{HttpClient, Runtime};
+use wechat_core::client::{BoxFuture, HttpClient, Runtime};
 use wechat_core::endpoint::{Ack, Endpoint, Meta, build_request, meta_of};
 use wechat_core::{Auth, AuthScheme, Client, ErrCode, Error, MemoryStore, Secret, TokenFlow};
 
@@ -189,7 +189,25 @@ impl Signer for TestMerchant {
         "1900000109"
     }
 
-    fn sign(
+    fn sign<'a>(
+        &'a self,
+        request: &'a mut http::Request<Vec<u8>>,
+        context: SignContext<'a>,
+    ) -> BoxFuture<'a, wechat_core::Result<()>> {
+        Box::pin(std::future::ready(self.sign_now(request, &context)))
+    }
+
+    fn verify<'a>(
+        &'a self,
+        meta: &'a Meta,
+        response: &'a http::Response<Vec<u8>>,
+    ) -> BoxFuture<'a, wechat_core::Result<()>> {
+        Box::pin(std::future::ready(self.verify_now(meta, response)))
+    }
+}
+
+impl TestMerchant {
+    fn sign_now(
         &self,
         request: &mut http::Request<Vec<u8>>,
         context: &SignContext<'_>,
@@ -239,7 +257,11 @@ impl Signer for TestMerchant {
         Ok(())
     }
 
-    fn verify(&self, meta: &Meta, response: &http::Response<Vec<u8>>) -> wechat_core::Result<()> {
+    fn verify_now(
+        &self,
+        meta: &Meta,
+        response: &http::Response<Vec<u8>>,
+    ) -> wechat_core::Result<()> {
         self.verified.fetch_add(1, Ordering::SeqCst);
         if meta.auth != AuthScheme::PayV3Signature {
             return Ok(());

@@ -36,6 +36,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use sha2::Sha256;
 
 use crate::auth::{Auth, SignContext, Signer};
+use crate::client::BoxFuture;
 use crate::endpoint::{Ack, AuthScheme, Meta};
 use crate::error::{Error, Result};
 use crate::secret::Secret;
@@ -296,12 +297,20 @@ impl Signer for XpaySigner {
         }
     }
 
-    fn sign(&self, request: &mut http::Request<Vec<u8>>, _: &SignContext<'_>) -> Result<()> {
-        self.sign_request(request)
+    fn sign<'a>(
+        &'a self,
+        request: &'a mut http::Request<Vec<u8>>,
+        _: SignContext<'a>,
+    ) -> BoxFuture<'a, Result<()>> {
+        Box::pin(std::future::ready(self.sign_request(request)))
     }
 
-    fn verify(&self, _: &Meta, _: &http::Response<Vec<u8>>) -> Result<()> {
-        Ok(())
+    fn verify<'a>(
+        &'a self,
+        _: &'a Meta,
+        _: &'a http::Response<Vec<u8>>,
+    ) -> BoxFuture<'a, Result<()>> {
+        Box::pin(std::future::ready(Ok(())))
     }
 }
 
