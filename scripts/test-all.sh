@@ -25,7 +25,7 @@ fi
 
 step "wechat-core builds with no area, and with each area alone (cargo features per area)"
 cargo check -p wechat-core --no-default-features --locked
-for area in oa mp work open; do
+for area in oa mp work open pay; do
   out=$(cargo check -p wechat-core --no-default-features --features "$area" --locked --message-format short 2>&1) \
     || { echo "$out" >&2; exit 1; }
   if grep -E '^(warning|error)' <<<"$out" | grep -v 'generated [0-9]* warning' >&2; then

@@ -91,6 +91,8 @@ pub fn entries() -> impl Iterator<Item = &'static Entry> {
     let credentials = credentials.chain(crate::api::work::catalog());
     #[cfg(feature = "open")]
     let credentials = credentials.chain(crate::api::open::catalog());
+    #[cfg(feature = "pay")]
+    let credentials = credentials.chain(crate::api::pay::catalog());
     credentials
 }
 

@@ -1,7 +1,13 @@
 //! Typed WeChat endpoints, one module per platform area, one file per endpoint group as WeChat
-//! groups them. Each area is a cargo feature (`oa`, `mp`, `work`, `open`, ...; all on by default).
+//! groups them. Each area is a cargo feature (`oa`, `mp`, `work`, `open`, `pay`; all on by default).
 #![cfg_attr(
-    not(any(feature = "oa", feature = "mp", feature = "work", feature = "open")),
+    not(any(
+        feature = "oa",
+        feature = "mp",
+        feature = "work",
+        feature = "open",
+        feature = "pay"
+    )),
     allow(dead_code, unused_macros, unused_imports)
 )]
 
@@ -12,6 +18,8 @@ pub mod oa;
 #[cfg(feature = "open")]
 pub mod open;
 pub mod paging;
+#[cfg(feature = "pay")]
+pub mod pay;
 #[cfg(feature = "work")]
 pub mod work;
 
