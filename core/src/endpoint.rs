@@ -354,6 +354,7 @@ impl Upload {
     }
 
     /// A multipart form with this file as the field `name`.
+    #[cfg_attr(not(any(feature = "oa", feature = "work")), allow(dead_code))]
     pub(crate) fn form(&self, name: &str) -> Multipart {
         Multipart::new().file(
             name,
