@@ -1,10 +1,13 @@
 //! Ready clients in a few lines: one entry point per platform, one builder for the options.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use wechat_core::client::{HttpClient, Runtime, TokenStore};
 use wechat_core::token::{ComponentApp, Policy, SuiteApp};
-use wechat_core::{Error, Hosts, MemoryStore, Result, RetryPolicy, Secret, TokenFlow};
+use wechat_core::{
+    Auth, Error, Hosts, MemoryStore, Result, RetryPolicy, Secret, Signer, TokenFlow,
+};
 
 use crate::http::{HttpOptions, ReqwestClient};
 use crate::runtime::{SystemRuntime, memory_store};
@@ -77,11 +80,18 @@ pub fn provider(corpid: impl Into<String>, secret: impl Into<Secret>) -> ClientB
     })
 }
 
+/// A WeChat Pay merchant: its calls signed and their answers verified by `merchant` (a v3
+/// [`Merchant`](wechat_core::api::pay::v3::Merchant) with keys from [`crate::pay`], or a v2
+/// signer). One client per merchant.
+pub fn merchant<M: Signer + 'static>(merchant: &Arc<M>) -> ClientBuilder {
+    ClientBuilder::with_auth(Auth::Signer(merchant.clone()))
+}
+
 /// Options of a client; [`ClientBuilder::build`] makes it.
 #[derive(Debug)]
 #[must_use]
 pub struct ClientBuilder<S = MemoryStore> {
-    flow: TokenFlow,
+    auth: Auth,
     classic: bool,
     store: S,
     hosts: Option<Result<Hosts>>,
@@ -94,8 +104,13 @@ pub struct ClientBuilder<S = MemoryStore> {
 impl ClientBuilder {
     /// A builder for any credential flow, tokens in process memory.
     pub fn new(flow: TokenFlow) -> Self {
+        Self::with_auth(Auth::Token(flow))
+    }
+
+    /// A builder for any credential ([`Auth`]): a token flow, a signer, a webhook key.
+    pub fn with_auth(auth: Auth) -> Self {
         Self {
-            flow,
+            auth,
             classic: false,
             store: memory_store(),
             hosts: None,
@@ -112,7 +127,7 @@ impl<S: TokenStore> ClientBuilder<S> {
     /// processes and machines).
     pub fn store<T: TokenStore>(self, store: T) -> ClientBuilder<T> {
         ClientBuilder {
-            flow: self.flow,
+            auth: self.auth,
             classic: self.classic,
             store,
             hosts: self.hosts,
@@ -183,15 +198,17 @@ impl<S: TokenStore> ClientBuilder<S> {
     /// Builds the client. Fails on an invalid base URL or proxy, or `classic_token` on a platform
     /// without it.
     pub fn build(self) -> Result<Client<S>> {
-        let flow = match (self.classic, self.flow) {
-            (false, flow) => flow,
-            (true, TokenFlow::Stable { appid, secret } | TokenFlow::Classic { appid, secret }) => {
-                TokenFlow::Classic { appid, secret }
-            }
+        let auth = match (self.classic, self.auth) {
+            (false, auth) => auth,
+            (
+                true,
+                Auth::Token(
+                    TokenFlow::Stable { appid, secret } | TokenFlow::Classic { appid, secret },
+                ),
+            ) => Auth::Token(TokenFlow::Classic { appid, secret }),
             (true, other) => {
                 return Err(Error::Build(format!(
-                    "{} has no classic access token",
-                    other.key()
+                    "{other:?} has no classic access token"
                 )));
             }
         };
@@ -199,7 +216,7 @@ impl<S: TokenStore> ClientBuilder<S> {
             Some(http) => http,
             None => self.http_options.build()?,
         };
-        let mut client = wechat_core::Client::new(flow, http, self.store, SystemRuntime);
+        let mut client = wechat_core::Client::new(auth, http, self.store, SystemRuntime);
         if let Some(hosts) = self.hosts {
             client = client.with_hosts(hosts?);
         }
