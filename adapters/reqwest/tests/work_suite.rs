@@ -6,22 +6,20 @@
 
 use std::sync::{Arc, Mutex};
 
-use axum::Router;
-use axum::body::{Body, Bytes};
-use axum::extract::State;
-use axum::http::Uri;
-use axum::routing::post;
 use wechat_core::api::work::department::ListDepartments;
 use wechat_core::api::work::suite::{
     self, GetAuthInfo, GetPreAuthCode, InstallRedirect, SetSessionInfo, corp_keys,
     forget_cancelled, install_url,
 };
 use wechat_core::api::work::user::GetUser;
-use wechat_core::callback::{CallbackHandler, Incoming, Message, Platform, SuiteEvent};
+use wechat_core::callback::{Message, Platform, SuiteEvent};
 use wechat_core::client::TokenStore;
-use wechat_core::{Error, Secret, TokenFlow};
-use wechat_emulator::{CallbackPush, EmulatorHandle, TokenKind, demo};
+use wechat_core::{Error, TokenFlow};
+use wechat_emulator::{EmulatorHandle, TokenKind, demo};
 use wechat_reqwest::{Client, FlowExt};
+
+mod support;
+use support::{Callback, Page, assert_rejected, open};
 
 const CALLBACK_TOKEN: &str = "suite-callback-token";
 const AES_KEY: &str = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
@@ -30,78 +28,42 @@ const MARKET_CORP: &str = "ww0000000000mark01";
 const LIST_PATH: &str = "/cgi-bin/department/list";
 const USER_PATH: &str = "/cgi-bin/user/get";
 
-/// The suite's instruction callback: decrypts a push, keeps the ticket, keeps the permanent
-/// code of a market installation, forgets a cancelled one.
-#[derive(Clone)]
-struct Bot {
-    handler: CallbackHandler,
-    suite: Client,
-    seen: Arc<Mutex<Vec<String>>>,
-}
-
-async fn callback(State(bot): State<Bot>, uri: Uri, body: Bytes) -> axum::response::Response {
-    let request = http::Request::post(uri.to_string())
-        .body(body.to_vec())
-        .unwrap();
-    let now_s = wechat_reqwest::now_ms() / 1000;
-    let response = match bot.handler.handle(&request, now_s) {
-        Ok(Incoming::Message(received)) => {
-            if let Message::Suite(event) = &received.message {
-                bot.seen.lock().unwrap().push(event.info_type().to_owned());
-                match event {
-                    SuiteEvent::Ticket(t) => bot
-                        .suite
-                        .save_suite_ticket(&t.suite_id, t.suite_ticket.clone())
-                        .await
-                        .unwrap(),
-                    SuiteEvent::CreateAuth(_) => {
-                        let code = event.auth_code().unwrap();
-                        suite::get_permanent_code(&bot.suite, code).await.unwrap();
-                    }
-                    other => {
-                        forget_cancelled(&bot.suite, other).await.unwrap();
-                    }
+/// The suite's instruction callback: keeps the ticket, keeps the permanent code of a market
+/// installation, forgets a cancelled one; records what it saw.
+async fn start_bot(suite: Client) -> (Callback, Arc<Mutex<Vec<String>>>) {
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let log = seen.clone();
+    let on_message = move |message: Message| {
+        let (suite, log) = (suite.clone(), log.clone());
+        async move {
+            let Message::Suite(event) = message else {
+                return;
+            };
+            log.lock().unwrap().push(event.info_type().to_owned());
+            match &event {
+                SuiteEvent::Ticket(t) => suite
+                    .save_suite_ticket(&t.suite_id, t.suite_ticket.clone())
+                    .await
+                    .unwrap(),
+                SuiteEvent::CreateAuth(_) => {
+                    let code = event.auth_code().unwrap();
+                    suite::get_permanent_code(&suite, code).await.unwrap();
+                }
+                other => {
+                    forget_cancelled(&suite, other).await.unwrap();
                 }
             }
-            received.reply.success()
         }
-        Ok(Incoming::UrlVerification(r)) => r,
-        Err(e) => http::Response::builder()
-            .status(403)
-            .body(e.to_string().into_bytes())
-            .unwrap(),
     };
-    response.map(Body::from)
-}
-
-async fn start_bot(suite: Client) -> (String, Arc<Mutex<Vec<String>>>) {
-    let handler = CallbackHandler::new(Platform::WeCom, Secret::new(CALLBACK_TOKEN))
-        .with_aes_key(AES_KEY, demo::SUITE_ID)
-        .unwrap();
-    let seen = Arc::new(Mutex::new(Vec::new()));
-    let bot = Bot {
-        handler,
-        suite,
-        seen: seen.clone(),
-    };
-    let app = Router::new()
-        .route("/suite/receive", post(callback))
-        .with_state(bot);
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    tokio::spawn(async move {
-        let _ = axum::serve(listener, app).await;
-    });
-    (format!("http://{addr}/suite/receive"), seen)
-}
-
-async fn push(emu: &EmulatorHandle, url: &str, body: String) {
-    let push = CallbackPush::xml(url, CALLBACK_TOKEN, body)
-        .for_platform(Platform::WeCom)
-        .encrypted(AES_KEY, demo::SUITE_ID);
-    let answer = emu.push_callback(&push).await.unwrap();
-    assert_eq!(answer.status, 200, "{}", answer.text());
-    assert_eq!(answer.plaintext.as_deref(), Some("success"));
+    let callback = Callback::serve(
+        Platform::WeCom,
+        CALLBACK_TOKEN,
+        AES_KEY,
+        demo::SUITE_ID,
+        on_message,
+    )
+    .await;
+    (callback, seen)
 }
 
 fn api_error_number(err: &Error) -> Option<i64> {
@@ -119,7 +81,7 @@ fn suite_client(emu: &EmulatorHandle) -> Client {
 async fn a_suite_from_ticket_to_cancel_auth() {
     let emu = wechat_emulator::Emulator::start().await.unwrap();
     let suite = suite_client(&emu);
-    let (url, seen) = start_bot(suite.clone()).await;
+    let (bot, seen) = start_bot(suite.clone()).await;
 
     // No ticket yet: a clear error and no fetch.
     let err = suite.token().await.unwrap_err();
@@ -128,7 +90,7 @@ async fn a_suite_from_ticket_to_cancel_auth() {
 
     // WeCom pushes the ticket, encrypted; the callback keeps it.
     let ticket_push = emu.suite_ticket_message(demo::SUITE_ID).unwrap();
-    push(&emu, &url, ticket_push).await;
+    bot.push(&emu, ticket_push).await;
     let kept = suite
         .store()
         .load(&TokenFlow::suite_ticket_key(demo::SUITE_ID))
@@ -156,14 +118,9 @@ async fn a_suite_from_ticket_to_cancel_auth() {
         "https://suite.example.com/installed?from=site",
         "s1",
     );
-    let browser = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .no_proxy()
-        .build()
-        .unwrap();
-    let answer = browser.get(page.as_str()).send().await.unwrap();
-    assert_eq!(answer.status(), 302);
-    let location = answer.headers()["location"].to_str().unwrap().to_owned();
+    let Page::Redirect(location) = open(page.as_str()).await else {
+        panic!("the page does not redirect")
+    };
     assert!(
         location.starts_with("https://suite.example.com/installed?from=site&auth_code="),
         "{location}"
@@ -172,15 +129,9 @@ async fn a_suite_from_ticket_to_cancel_auth() {
     assert_eq!(redirect.expires_in, Some(600));
     assert_eq!(redirect.state.as_deref(), Some("s1"));
     // The pre-auth code worked once.
-    let again = browser
-        .get(page.as_str())
-        .send()
-        .await
-        .unwrap()
-        .bytes()
-        .await
-        .unwrap();
-    let again: serde_json::Value = serde_json::from_slice(&again).unwrap();
+    let Page::Json(again) = open(page.as_str()).await else {
+        panic!("a used code redirects again")
+    };
     assert_eq!(again["errcode"], 40077, "{again}");
 
     // The code becomes the corp's permanent code, kept in the store.
@@ -224,7 +175,7 @@ async fn a_suite_from_ticket_to_cancel_auth() {
     let created = emu
         .install_suite(demo::SUITE_ID, MARKET_CORP, "m1")
         .unwrap();
-    push(&emu, &url, created).await;
+    bot.push(&emu, created).await;
     let market = suite.suite_corp(MARKET_CORP).unwrap();
     market.call(&ListDepartments::default()).await.unwrap();
     assert_eq!(emu.token_fetches_of(MARKET_CORP, TokenKind::CorpOfSuite), 1);
@@ -232,7 +183,7 @@ async fn a_suite_from_ticket_to_cancel_auth() {
     // The first corp removes the suite: WeCom pushes `cancel_auth`, the callback clears the
     // corp's records, and calls for it fail at once, without a fetch.
     let cancelled = emu.cancel_suite(demo::SUITE_ID, SITE_CORP).unwrap();
-    push(&emu, &url, cancelled).await;
+    bot.push(&emu, cancelled).await;
     assert_eq!(
         *seen.lock().unwrap(),
         ["suite_ticket", "create_auth", "cancel_auth"]
@@ -275,14 +226,7 @@ async fn a_rejected_permanent_code_is_a_clear_error_not_a_storm() {
     let corp = suite.suite_corp(demo::AUTH_CORPID).unwrap();
     for _ in 0..3 {
         let err = corp.call(&ListDepartments::default()).await.unwrap_err();
-        assert!(matches!(err, Error::Credential(_)), "{err:?}");
-        let text = err.to_string();
-        assert!(text.contains("40084"), "{text}");
-        assert!(text.contains("install the suite again"), "{text}");
-        assert!(
-            !text.contains("stale"),
-            "the code stays out of errors: {text}"
-        );
+        assert_rejected(&err, "40084", "install the suite again", "stale");
     }
     // One fetch per call, never retried, and no business call without a token.
     assert_eq!(

@@ -1312,12 +1312,7 @@ impl State {
         };
         let corpid = str_field(&body, "auth_corpid").unwrap_or_default();
         let code = str_field(&body, "permanent_code").unwrap_or_default();
-        let installed = self.accounts.suite(&suite_id).is_some_and(|s| {
-            s.corps
-                .iter()
-                .any(|c| c.auth_corpid == corpid && c.permanent_code == code)
-        });
-        if !installed {
+        if !self.holds_permanent_code(&suite_id, &corpid, &code) {
             return self.work_err(40084, "invalid permanent_code", now);
         }
         let (token, left) = self.issue_same_while_valid(TokenKind::CorpOfSuite, &corpid, now);

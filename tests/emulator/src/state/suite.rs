@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 
 use super::{Answer, Incoming, State, secs, str_field};
 use crate::config::AuthCorp;
@@ -67,6 +67,16 @@ impl State {
         }
     }
 
+    /// The suite whose token the call carries, and the call's JSON body.
+    fn suite_json_call(
+        &mut self,
+        inc: &Incoming,
+        now: i64,
+    ) -> Result<(String, Map<String, Value>), Answer> {
+        let suite_id = self.suite_call(inc, now)?;
+        Ok((suite_id, self.json_body(inc, now)?))
+    }
+
     /// A pre-auth code of `suite_id`, unexpired and unused.
     fn usable_pre_auth_code(&self, suite_id: &str, code: &str, now: i64) -> bool {
         self.creds.get(code).is_some_and(|c| {
@@ -97,12 +107,8 @@ impl State {
 
     /// `service/set_session_info`: the pre-auth code must be the suite's and still usable.
     pub(super) fn suite_session_info(&mut self, inc: &Incoming, now: i64) -> Answer {
-        let suite_id = match self.suite_call(inc, now) {
-            Ok(s) => s,
-            Err(a) => return a,
-        };
-        let body = match self.json_body(inc, now) {
-            Ok(b) => b,
+        let (suite_id, body) = match self.suite_json_call(inc, now) {
+            Ok(x) => x,
             Err(a) => return a,
         };
         let code = str_field(&body, "pre_auth_code").unwrap_or_default();
@@ -232,12 +238,8 @@ impl State {
     /// `service/get_permanent_code` (v1 with the corp's token and apps, v2 without): the auth
     /// code works once, for the suite it was issued to.
     pub(super) fn suite_permanent_code(&mut self, inc: &Incoming, now: i64, v2: bool) -> Answer {
-        let suite_id = match self.suite_call(inc, now) {
-            Ok(s) => s,
-            Err(a) => return a,
-        };
-        let body = match self.json_body(inc, now) {
-            Ok(b) => b,
+        let (suite_id, body) = match self.suite_json_call(inc, now) {
+            Ok(x) => x,
             Err(a) => return a,
         };
         let code = str_field(&body, "auth_code").unwrap_or_default();
@@ -282,17 +284,13 @@ impl State {
 
     /// `service/get_auth_info`: the corp and its apps, for an installed corp's permanent code.
     pub(super) fn suite_auth_info(&mut self, inc: &Incoming, now: i64) -> Answer {
-        let suite_id = match self.suite_call(inc, now) {
-            Ok(s) => s,
-            Err(a) => return a,
-        };
-        let body = match self.json_body(inc, now) {
-            Ok(b) => b,
+        let (suite_id, body) = match self.suite_json_call(inc, now) {
+            Ok(x) => x,
             Err(a) => return a,
         };
         let corpid = str_field(&body, "auth_corpid").unwrap_or_default();
         let code = str_field(&body, "permanent_code").unwrap_or_default();
-        if self.permanent_code_of(&suite_id, &corpid).as_deref() != Some(code.as_str()) {
+        if !self.holds_permanent_code(&suite_id, &corpid, &code) {
             return self.work_err(40084, "invalid permanent_code", now);
         }
         Answer::Json(json!({
@@ -302,6 +300,12 @@ impl State {
         }))
     }
 
+    /// Whether `code` is the permanent code of the corp's installation of the suite.
+    pub(super) fn holds_permanent_code(&self, suite_id: &str, corpid: &str, code: &str) -> bool {
+        self.permanent_code_of(suite_id, corpid).as_deref() == Some(code)
+    }
+
+    /// The permanent code of a corp's installation of a suite, if it installed it.
     fn permanent_code_of(&self, suite_id: &str, corpid: &str) -> Option<String> {
         self.accounts.suite(suite_id).and_then(|s| {
             s.corps
