@@ -239,6 +239,20 @@ const BROWSER_URLS: &[BrowserUrl] = &[
         doc: "https://developer.work.weixin.qq.com/document/path/91019",
     },
     BrowserUrl {
+        name: "wechat_core::api::work::suite::install_url",
+        area: "work",
+        host: crate::host::Host::WorkOpen,
+        path: "/3rdapp/install",
+        doc: "https://developer.work.weixin.qq.com/document/path/90597",
+    },
+    BrowserUrl {
+        name: "wechat_core::api::work::suite::provider_login_url",
+        area: "work",
+        host: crate::host::Host::WorkOpen,
+        path: "/wwopen/sso/3rd_qrConnect",
+        doc: "https://developer.work.weixin.qq.com/document/path/91124",
+    },
+    BrowserUrl {
         name: "wechat_core::api::oa::qrcode::showqrcode_url",
         area: "officialaccount",
         host: crate::host::Host::Mp,

@@ -237,12 +237,11 @@ pub trait FlowExt: Sized {
     /// after `api_query_auth`); its token then refreshes by itself.
     fn authorizer(&self, authorizer_appid: impl Into<String>) -> Result<Self>;
 
-    /// A corp that installed this WeCom suite, with its permanent code.
-    fn suite_corp(
-        &self,
-        corpid: impl Into<String>,
-        permanent_code: impl Into<Secret>,
-    ) -> Result<Self>;
+    /// A corp that installed this WeCom suite. Its permanent code must be in the store
+    /// (`get_permanent_code` keeps it, or
+    /// [`save_permanent_code`](wechat_core::api::work::suite::save_permanent_code)); its token
+    /// then refreshes by itself.
+    fn suite_corp(&self, corpid: impl Into<String>) -> Result<Self>;
 }
 
 impl<H: HttpClient, S: TokenStore, R: Runtime> FlowExt for wechat_core::Client<H, S, R> {
@@ -260,17 +259,12 @@ impl<H: HttpClient, S: TokenStore, R: Runtime> FlowExt for wechat_core::Client<H
         }
     }
 
-    fn suite_corp(
-        &self,
-        corpid: impl Into<String>,
-        permanent_code: impl Into<Secret>,
-    ) -> Result<Self> {
+    fn suite_corp(&self, corpid: impl Into<String>) -> Result<Self> {
         match self.flow() {
             Some(TokenFlow::Suite(s) | TokenFlow::SuiteCorp { suite: s, .. }) => Ok(self
                 .with_auth(TokenFlow::SuiteCorp {
                     suite: s.clone(),
                     corpid: corpid.into(),
-                    permanent_code: permanent_code.into(),
                 })),
             _ => Err(Error::Build(format!("{:?} is no WeCom suite", self.auth()))),
         }
@@ -314,7 +308,7 @@ mod tests {
         assert!(c.authorizer("x").is_err());
         let s = suite("wwS", "s").build().unwrap();
         assert_eq!(
-            s.suite_corp("wwC", "code").unwrap().flow().unwrap().key(),
+            s.suite_corp("wwC").unwrap().flow().unwrap().key(),
             "wechat:suite:wwS:corp:wwC:access_token"
         );
     }

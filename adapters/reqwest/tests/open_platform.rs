@@ -5,95 +5,58 @@
 
 use std::sync::{Arc, Mutex};
 
-use axum::Router;
-use axum::body::{Body, Bytes};
-use axum::extract::State;
-use axum::http::Uri;
-use axum::routing::post;
 use wechat_core::api::oa::basic::GetApiDomainIp;
 use wechat_core::api::open::authorizer::{
     AuthType, AuthorizationRedirect, GetAuthorizerInfo, forget_unauthorized, login_page_url,
 };
 use wechat_core::api::open::basic::GetAccountBasicInfo;
-use wechat_core::callback::{CallbackHandler, ComponentEvent, Incoming, Message, Platform};
+use wechat_core::callback::{ComponentEvent, Message, Platform};
 use wechat_core::client::TokenStore;
 use wechat_core::token::endpoints::{CreatePreAuthCode, QueryAuth};
-use wechat_core::{Error, Secret, TokenFlow};
-use wechat_emulator::{CallbackPush, EmulatorHandle, TokenKind, demo};
+use wechat_core::{Error, TokenFlow};
+use wechat_emulator::{TokenKind, demo};
 use wechat_reqwest::{Client, FlowExt};
+
+mod support;
+use support::{Callback, Page, assert_rejected, open};
 
 const CALLBACK_TOKEN: &str = "platform-callback-token";
 const AES_KEY: &str = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
 const NEW_ACCOUNT: &str = "wx0000000000emua02";
 const IP_PATH: &str = "/cgi-bin/get_api_domain_ip";
 
-/// The platform's callback: decrypts a push, keeps the ticket, forgets an unauthorized account.
-#[derive(Clone)]
-struct Bot {
-    handler: CallbackHandler,
-    platform: Client,
-    seen: Arc<Mutex<Vec<String>>>,
-}
-
-async fn callback(State(bot): State<Bot>, uri: Uri, body: Bytes) -> axum::response::Response {
-    let request = http::Request::post(uri.to_string())
-        .body(body.to_vec())
-        .unwrap();
-    let now_s = wechat_reqwest::now_ms() / 1000;
-    let response = match bot.handler.handle(&request, now_s) {
-        Ok(Incoming::Message(received)) => {
-            if let Message::Component(event) = &received.message {
-                bot.seen.lock().unwrap().push(event.info_type().to_owned());
-                match event {
-                    ComponentEvent::VerifyTicket(t) => bot
-                        .platform
-                        .save_component_verify_ticket(&t.app_id, t.component_verify_ticket.clone())
-                        .await
-                        .unwrap(),
-                    other => {
-                        forget_unauthorized(&bot.platform, other).await.unwrap();
-                    }
+/// The platform's callback: keeps the ticket, forgets an unauthorized account; records what it
+/// saw.
+async fn start_bot(platform: Client) -> (Callback, Arc<Mutex<Vec<String>>>) {
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let log = seen.clone();
+    let on_message = move |message: Message| {
+        let (platform, log) = (platform.clone(), log.clone());
+        async move {
+            let Message::Component(event) = message else {
+                return;
+            };
+            log.lock().unwrap().push(event.info_type().to_owned());
+            match &event {
+                ComponentEvent::VerifyTicket(t) => platform
+                    .save_component_verify_ticket(&t.app_id, t.component_verify_ticket.clone())
+                    .await
+                    .unwrap(),
+                other => {
+                    forget_unauthorized(&platform, other).await.unwrap();
                 }
             }
-            received.reply.success()
         }
-        Ok(Incoming::UrlVerification(r)) => r,
-        Err(e) => http::Response::builder()
-            .status(403)
-            .body(e.to_string().into_bytes())
-            .unwrap(),
     };
-    response.map(Body::from)
-}
-
-async fn start_bot(platform: Client) -> (String, Arc<Mutex<Vec<String>>>) {
-    let handler = CallbackHandler::new(Platform::OpenPlatform, Secret::new(CALLBACK_TOKEN))
-        .with_aes_key(AES_KEY, demo::COMPONENT_APPID)
-        .unwrap();
-    let seen = Arc::new(Mutex::new(Vec::new()));
-    let bot = Bot {
-        handler,
-        platform,
-        seen: seen.clone(),
-    };
-    let app = Router::new()
-        .route("/open/callback", post(callback))
-        .with_state(bot);
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    tokio::spawn(async move {
-        let _ = axum::serve(listener, app).await;
-    });
-    (format!("http://{addr}/open/callback"), seen)
-}
-
-async fn push(emu: &EmulatorHandle, url: &str, body: String) {
-    let push = CallbackPush::xml(url, CALLBACK_TOKEN, body)
-        .for_platform(Platform::OpenPlatform)
-        .encrypted(AES_KEY, demo::COMPONENT_APPID);
-    let answer = emu.push_callback(&push).await.unwrap();
-    assert_eq!(answer.status, 200, "{}", answer.text());
-    assert_eq!(answer.plaintext.as_deref(), Some("success"));
+    let callback = Callback::serve(
+        Platform::OpenPlatform,
+        CALLBACK_TOKEN,
+        AES_KEY,
+        demo::COMPONENT_APPID,
+        on_message,
+    )
+    .await;
+    (callback, seen)
 }
 
 fn api_error_number(err: &Error) -> Option<i64> {
@@ -107,7 +70,7 @@ async fn a_platform_from_ticket_to_unauthorized() {
         .api_base(emu.base_url())
         .build()
         .unwrap();
-    let (url, seen) = start_bot(platform.clone()).await;
+    let (bot, seen) = start_bot(platform.clone()).await;
 
     // No ticket yet: a clear error and no fetch.
     let err = platform.token().await.unwrap_err();
@@ -118,7 +81,7 @@ async fn a_platform_from_ticket_to_unauthorized() {
     let ticket_push = emu
         .component_verify_ticket_message(demo::COMPONENT_APPID)
         .unwrap();
-    push(&emu, &url, ticket_push).await;
+    bot.push(&emu, ticket_push).await;
     let ticket_key = TokenFlow::component_verify_ticket_key(demo::COMPONENT_APPID);
     let kept = platform.store().load(&ticket_key).await.unwrap().unwrap();
     assert_eq!(
@@ -142,14 +105,9 @@ async fn a_platform_from_ticket_to_unauthorized() {
         AuthType::Both,
         Some(NEW_ACCOUNT),
     );
-    let browser = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .no_proxy()
-        .build()
-        .unwrap();
-    let answer = browser.get(page.as_str()).send().await.unwrap();
-    assert_eq!(answer.status(), 302);
-    let location = answer.headers()["location"].to_str().unwrap().to_owned();
+    let Page::Redirect(location) = open(page.as_str()).await else {
+        panic!("the page does not redirect")
+    };
     assert!(
         location.starts_with("https://platform.example.com/authorized?from=pc&auth_code="),
         "{location}"
@@ -157,15 +115,9 @@ async fn a_platform_from_ticket_to_unauthorized() {
     let redirect = AuthorizationRedirect::parse(&location).unwrap();
     assert_eq!(redirect.expires_in, Some(3600));
     // The pre-auth code worked once.
-    let again = browser
-        .get(page.as_str())
-        .send()
-        .await
-        .unwrap()
-        .bytes()
-        .await
-        .unwrap();
-    let again: serde_json::Value = serde_json::from_slice(&again).unwrap();
+    let Page::Json(again) = open(page.as_str()).await else {
+        panic!("a used code redirects again")
+    };
     assert_eq!(again["errcode"], 61010, "{again}");
 
     // The code becomes the account's refresh token, kept in the store.
@@ -229,7 +181,7 @@ async fn a_platform_from_ticket_to_unauthorized() {
     // The account withdraws its authorization: WeChat pushes `unauthorized`, the callback
     // clears the account's records, and calls for it fail at once, without a fetch.
     let unauthorized = emu.unauthorize(demo::COMPONENT_APPID, NEW_ACCOUNT).unwrap();
-    push(&emu, &url, unauthorized).await;
+    bot.push(&emu, unauthorized).await;
     assert_eq!(
         *seen.lock().unwrap(),
         ["component_verify_ticket", "unauthorized"]
@@ -283,14 +235,7 @@ async fn a_rejected_refresh_token_is_a_clear_error_not_a_storm() {
     let account = platform.authorizer(demo::AUTHORIZER_APPID).unwrap();
     for _ in 0..3 {
         let err = account.call(&GetApiDomainIp {}).await.unwrap_err();
-        assert!(matches!(err, Error::Credential(_)), "{err:?}");
-        let text = err.to_string();
-        assert!(text.contains("61023"), "{text}");
-        assert!(text.contains("authorize the platform again"), "{text}");
-        assert!(
-            !text.contains("stale"),
-            "the refresh token stays out of errors: {text}"
-        );
+        assert_rejected(&err, "61023", "authorize the platform again", "stale");
     }
     // One fetch per call, never retried, and no business call with no token.
     assert_eq!(

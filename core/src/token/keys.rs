@@ -76,6 +76,13 @@ pub enum StoreKey<'a> {
         /// The suite id.
         suite_id: &'a str,
     },
+    /// The permanent code of a corp that installed a suite (a record without expiry).
+    PermanentCode {
+        /// The suite id.
+        suite_id: &'a str,
+        /// The corp id.
+        corpid: &'a str,
+    },
     /// The saved `kf/sync_msg` cursor of a WeChat Customer Service account: where the next
     /// message sync of the account starts (a record without expiry, not a token).
     KfCursor {
@@ -128,6 +135,9 @@ impl std::fmt::Display for StoreKey<'_> {
                 "wechat:open:{component_appid}:authorizer:{appid}:refresh_token"
             ),
             StoreKey::SuiteTicket { suite_id } => write!(f, "wechat:suite:{suite_id}:suite_ticket"),
+            StoreKey::PermanentCode { suite_id, corpid } => {
+                write!(f, "wechat:suite:{suite_id}:corp:{corpid}:permanent_code")
+            }
             StoreKey::KfCursor { corpid, open_kfid } => {
                 write!(f, "wechat:work:{corpid}:kf:{open_kfid}:sync_cursor")
             }
@@ -195,6 +205,14 @@ pub fn parse(key: &str) -> Option<StoreKey<'_>> {
         ["wechat", "suite", suite_id, "corp", corpid, "access_token"] => {
             StoreKey::SuiteCorp { suite_id, corpid }
         }
+        [
+            "wechat",
+            "suite",
+            suite_id,
+            "corp",
+            corpid,
+            "permanent_code",
+        ] => StoreKey::PermanentCode { suite_id, corpid },
         ["wechat", "provider", corpid, "provider_access_token"] => StoreKey::Provider { corpid },
         _ => return None,
     };

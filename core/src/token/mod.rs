@@ -154,14 +154,14 @@ pub enum TokenFlow {
         /// The provider secret.
         secret: Secret,
     },
-    /// The token of a corp that installed a suite, from its permanent code.
+    /// The token of a corp that installed a suite, refreshed from the corp's stored permanent
+    /// code (kept by [`get_permanent_code`](crate::api::work::suite::get_permanent_code) or
+    /// [`save_permanent_code`](crate::api::work::suite::save_permanent_code)).
     SuiteCorp {
         /// The suite.
         suite: SuiteApp,
         /// The installing corp.
         corpid: String,
-        /// Its permanent code.
-        permanent_code: Secret,
     },
 }
 
@@ -232,6 +232,11 @@ impl TokenFlow {
         keys::format(StoreKey::SuiteTicket { suite_id })
     }
 
+    /// The store key of the permanent code of a corp that installed a suite.
+    pub fn permanent_code_key(suite_id: &str, corpid: &str) -> String {
+        keys::format(StoreKey::PermanentCode { suite_id, corpid })
+    }
+
     /// What the fetch needs first, in order: another flow's token, or a stored value.
     pub fn needs(&self) -> Vec<Need> {
         match self {
@@ -251,9 +256,13 @@ impl TokenFlow {
                 key: Self::suite_ticket_key(&s.suite_id),
                 what: "suite_ticket",
             }],
-            TokenFlow::SuiteCorp { suite, .. } => {
-                vec![Need::Token(TokenFlow::Suite(suite.clone()))]
-            }
+            TokenFlow::SuiteCorp { suite, corpid } => vec![
+                Need::Token(TokenFlow::Suite(suite.clone())),
+                Need::Stored {
+                    key: Self::permanent_code_key(&suite.suite_id, corpid),
+                    what: "permanent_code",
+                },
+            ],
             _ => Vec::new(),
         }
     }
@@ -359,15 +368,11 @@ impl TokenFlow {
                 },
                 None,
             ),
-            TokenFlow::SuiteCorp {
-                corpid,
-                permanent_code,
-                ..
-            } => build(
+            TokenFlow::SuiteCorp { corpid, .. } => build(
                 hosts,
                 &GetCorpToken {
                     auth_corpid: corpid.clone(),
-                    permanent_code: permanent_code.clone(),
+                    permanent_code: input(1)?.clone(),
                 },
                 Some(input(0)?),
             ),
@@ -394,8 +399,10 @@ impl TokenFlow {
                 let r = GetWorkAccessToken::parse(response)?.0;
                 (token(r.access_token, r.expires_in), Vec::new())
             }
-            TokenFlow::SuiteCorp { .. } => {
-                let r = GetCorpToken::parse(response)?.0;
+            TokenFlow::SuiteCorp { suite, corpid } => {
+                let r = GetCorpToken::parse(response)
+                    .map_err(|e| permanent_code_rejected(e, &suite.suite_id, corpid))?
+                    .0;
                 (token(r.access_token, r.expires_in), Vec::new())
             }
             TokenFlow::Ticket { kind, .. } => {
@@ -472,6 +479,30 @@ fn refresh_rejected(error: Error, component_appid: &str, appid: &str) -> Error {
         _ => error,
     }
 }
+
+/// WeCom's answer to a permanent code it no longer honours (40084: invalid, which is also what
+/// a corp that cancelled the installation gets) as a credential error: only a new installation
+/// (a new permanent code) brings the corp back, so nothing retries it.
+fn permanent_code_rejected(error: Error, suite_id: &str, corpid: &str) -> Error {
+    match &error {
+        Error::Api(e)
+            if e.code
+                .number()
+                .is_some_and(|n| PERMANENT_CODE_REJECTED.contains(&n)) =>
+        {
+            Error::Credential(format!(
+                "WeCom rejected the permanent_code of corp {corpid} for suite {suite_id} \
+             (errcode {}: {}): the corp must install the suite again",
+                e.code, e.message
+            ))
+        }
+        _ => error,
+    }
+}
+
+/// WeCom's codes for a permanent code that will not work again: 40084 (invalid permanent code:
+/// mistyped, of another provider, or the corp cancelled the installation).
+pub const PERMANENT_CODE_REJECTED: [i64; 1] = [40084];
 
 /// Builds a token endpoint's request, with the token of its scheme where it takes one.
 fn build<E: Endpoint>(

@@ -445,13 +445,35 @@ fn suite_provider_and_corp_of_suite() {
     let corp = TokenFlow::SuiteCorp {
         suite,
         corpid: "wwcorp".into(),
-        permanent_code: Secret::new("PC"),
     };
-    let req = corp.fetch_request(&hosts, &[Secret::new("SAT")]).unwrap();
+    assert_eq!(
+        corp.needs()[1],
+        Need::Stored {
+            key: "wechat:suite:ww_suite:corp:wwcorp:permanent_code".into(),
+            what: "permanent_code"
+        }
+    );
+    let req = corp
+        .fetch_request(&hosts, &[Secret::new("SAT"), Secret::new("PC")])
+        .unwrap();
     assert_eq!(
         req.uri(),
         "https://qyapi.weixin.qq.com/cgi-bin/service/get_corp_token?suite_access_token=SAT"
     );
+    let body: serde_json::Value = serde_json::from_slice(req.body()).unwrap();
+    assert_eq!(
+        body,
+        serde_json::json!({"auth_corpid":"wwcorp","permanent_code":"PC"})
+    );
+    // A permanent code WeCom no longer honours: a credential error that says what to do.
+    let rejected = corp
+        .parse_fetch(
+            &ok(r#"{"errcode":40084,"errmsg":"invalid permanent_code"}"#).unwrap(),
+            NOW,
+        )
+        .unwrap_err();
+    assert!(matches!(rejected, Error::Credential(_)), "{rejected:?}");
+    assert!(rejected.to_string().contains("install the suite again"));
     let (t, _) = corp
         .parse_fetch(
             &ok(r#"{"access_token":"CT","expires_in":7200}"#).unwrap(),
@@ -493,7 +515,6 @@ fn keys_never_hold_secrets() {
                 secret: Secret::new("SECRETVALUE"),
             },
             corpid: "c".into(),
-            permanent_code: Secret::new("SECRETVALUE"),
         },
     ];
     for f in flows {
@@ -540,7 +561,6 @@ fn store_keys_read_back() {
         TokenFlow::SuiteCorp {
             suite,
             corpid: "wwC".into(),
-            permanent_code: Secret::new("P"),
         },
     ];
     for flow in flows {

@@ -42,3 +42,4 @@ mod work_customers;
 mod work_customers_ops;
 mod work_kf;
 mod work_message;
+mod work_suite;

@@ -21,6 +21,11 @@
 //! - **Open Platform**: the authorization pages (`componentloginpage`, `safe/bindcomponent`) take
 //!   a fresh pre-auth code once and redirect with an `auth_code` for the account named by
 //!   `biz_appid`; [`Controller::unauthorize`] withdraws an authorization and gives its push.
+//! - **WeCom suites**: suite pre-auth codes (`set_session_info` for test installs), the install
+//!   page (`3rdapp/install`) redirecting with a one-shot `auth_code` for the corp named by
+//!   [`Controller::set_installing_corp`], permanent codes and the corps' tokens;
+//!   [`Controller::install_suite`] and [`Controller::cancel_suite`] give the `create_auth` and
+//!   `cancel_auth` pushes, after which the corp's permanent code answers 40084.
 //! - **Callbacks**: [`Controller::push_callback`] POSTs a signed message to a bot, encrypted in
 //!   safe mode, and reads its (encrypted) answer back.
 //!
@@ -53,6 +58,7 @@ pub mod fixtures;
 mod server;
 mod state;
 mod stats;
+mod suite_control;
 mod util;
 
 use std::io;
@@ -75,7 +81,7 @@ pub use config::{
 };
 pub use fault::{ActiveFault, Fault, FaultKind};
 pub use server::CONTROL_PREFIX;
-pub use state::CustomResponse;
+pub use state::{CustomResponse, cancel_auth_xml, create_auth_xml};
 pub use stats::{RequestRecord, Stats, TokenKind};
 
 use server::Shared;

@@ -17,6 +17,9 @@ use crate::util::{
     Rng, error_body, normalize_pattern, pattern_matches, query_get, real_now_ms, redact_query,
 };
 
+mod suite;
+pub use suite::{cancel_auth_xml, create_auth_xml};
+
 /// Lifetime of tokens and tickets, as WeChat documents it.
 pub(crate) const TOKEN_TTL_MS: i64 = 7_200_000;
 /// How long a superseded classic token keeps working, and how early stable tokens renew.
@@ -222,6 +225,8 @@ pub(crate) struct State {
     kf_cursors: HashMap<String, (String, usize)>,
     /// The push tokens made for `kf_msg_or_event`: token → (account, expiry, emulator ms).
     kf_tokens: HashMap<String, (String, i64)>,
+    /// WeCom suites' installations in progress.
+    installs: suite::Installs,
 }
 
 /// Which parameter carried the credential of a business call.
@@ -274,6 +279,7 @@ impl State {
             kf_queues: HashMap::new(),
             kf_cursors: HashMap::new(),
             kf_tokens: HashMap::new(),
+            installs: suite::Installs::default(),
         };
         let components: Vec<String> = state
             .accounts
@@ -784,6 +790,12 @@ impl State {
             "/cgi-bin/service/get_suite_token" => self.suite_token(inc, now),
             "/cgi-bin/service/get_provider_token" => self.provider_token(inc, now),
             "/cgi-bin/service/get_corp_token" => self.corp_of_suite_token(inc, now),
+            "/cgi-bin/service/get_pre_auth_code" => self.suite_pre_auth_code(inc, now),
+            "/cgi-bin/service/set_session_info" => self.suite_session_info(inc, now),
+            "/cgi-bin/service/get_permanent_code" => self.suite_permanent_code(inc, now, false),
+            "/cgi-bin/service/v2/get_permanent_code" => self.suite_permanent_code(inc, now, true),
+            "/cgi-bin/service/get_auth_info" => self.suite_auth_info(inc, now),
+            "/3rdapp/install" => self.suite_install_page(inc, now),
             "/sns/oauth2/access_token" => self.oauth_token(inc, now),
             "/sns/oauth2/refresh_token" => self.oauth_refresh(inc, now),
             "/sns/jscode2session" => self.js_code_session(inc, now),
@@ -1300,12 +1312,7 @@ impl State {
         };
         let corpid = str_field(&body, "auth_corpid").unwrap_or_default();
         let code = str_field(&body, "permanent_code").unwrap_or_default();
-        let installed = self.accounts.suite(&suite_id).is_some_and(|s| {
-            s.corps
-                .iter()
-                .any(|c| c.auth_corpid == corpid && c.permanent_code == code)
-        });
-        if !installed {
+        if !self.holds_permanent_code(&suite_id, &corpid, &code) {
             return self.work_err(40084, "invalid permanent_code", now);
         }
         let (token, left) = self.issue_same_while_valid(TokenKind::CorpOfSuite, &corpid, now);

@@ -13,6 +13,7 @@ crate::api::area! {
     message,
     oauth,
     robot,
+    suite,
     tag,
     user;
     nested: externalcontact, kf,

@@ -33,7 +33,7 @@ impl Scope {
 }
 
 /// A browser-facing URL: the host's base, `path`, the query pairs in order and a fragment.
-fn browser_url(
+pub(crate) fn browser_url(
     hosts: &Hosts,
     host: Host,
     path: &str,

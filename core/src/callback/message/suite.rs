@@ -21,7 +21,13 @@ pub struct SuiteTicket {
     pub suite_ticket: Secret,
 }
 
-/// `create_auth`, `change_auth`, `cancel_auth`, `reset_permanent_code`.
+/// An installation change: `create_auth` (a corp installed the suite: `auth_code` for
+/// `get_permanent_code`, and the install link's `state`), `change_auth` (the corp changed what
+/// it granted: `auth_corp_id`, `state`, `extra_info`), `cancel_auth` (the corp removed the
+/// suite: `auth_corp_id`; its permanent code stops working), `reset_permanent_code` (a new
+/// `auth_code` to exchange for a new permanent code).
+///
+/// <https://developer.work.weixin.qq.com/document/path/90642>
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, rename_all = "PascalCase")]
 pub struct SuiteAuthEvent {
@@ -59,4 +65,38 @@ push_enum! {
     }
     /// The `InfoType`.
     fn info_type;
+}
+
+impl SuiteEvent {
+    /// The suite the push is for.
+    pub fn suite_id(&self) -> Option<&str> {
+        match self {
+            SuiteEvent::Ticket(t) => Some(&t.suite_id),
+            SuiteEvent::CreateAuth(e)
+            | SuiteEvent::ChangeAuth(e)
+            | SuiteEvent::CancelAuth(e)
+            | SuiteEvent::ResetPermanentCode(e) => Some(&e.suite_id),
+            _ => None,
+        }
+    }
+
+    /// The corp an installation change is about (`change_auth`, `cancel_auth`).
+    pub fn auth_corp_id(&self) -> Option<&str> {
+        match self {
+            SuiteEvent::CreateAuth(e)
+            | SuiteEvent::ChangeAuth(e)
+            | SuiteEvent::CancelAuth(e)
+            | SuiteEvent::ResetPermanentCode(e) => e.auth_corp_id.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The one-shot code to exchange for the corp's permanent code (`create_auth`,
+    /// `reset_permanent_code`).
+    pub fn auth_code(&self) -> Option<&str> {
+        match self {
+            SuiteEvent::CreateAuth(e) | SuiteEvent::ResetPermanentCode(e) => e.auth_code.as_deref(),
+            _ => None,
+        }
+    }
 }

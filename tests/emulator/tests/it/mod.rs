@@ -7,5 +7,6 @@ mod counters;
 mod faults;
 mod kf;
 mod open_platform;
+mod suite_installs;
 mod tokens;
 mod work;
