@@ -87,6 +87,9 @@ pub enum AuthScheme {
     SuiteAccessToken,
     /// `provider_access_token` in the query: a WeCom service provider.
     ProviderAccessToken,
+    /// The WeCom provider token as `access_token` in the query: the provider's web login
+    /// (`service/get_login_info`) names it so.
+    ProviderTokenAsAccessToken,
     /// `key` in the query: a WeCom group robot's secret webhook key.
     WebhookKey,
     /// Mini Program virtual payment: the app's `access_token`, and a signer's `pay_sig` (and the
@@ -106,6 +109,7 @@ impl AuthScheme {
             AuthScheme::ComponentAccessToken => Some("component_access_token"),
             AuthScheme::SuiteAccessToken => Some("suite_access_token"),
             AuthScheme::ProviderAccessToken => Some("provider_access_token"),
+            AuthScheme::ProviderTokenAsAccessToken => Some("access_token"),
             AuthScheme::WebhookKey => Some("key"),
             _ => None,
         }
@@ -119,6 +123,7 @@ impl AuthScheme {
                 | AuthScheme::ComponentAccessToken
                 | AuthScheme::SuiteAccessToken
                 | AuthScheme::ProviderAccessToken
+                | AuthScheme::ProviderTokenAsAccessToken
         )
     }
 

@@ -459,7 +459,10 @@ impl TokenFlow {
             | (C::SuiteAccessToken, TokenFlow::SuiteCorp { suite: s, .. }) => {
                 Some(TokenFlow::Suite(s.clone()))
             }
-            (C::ProviderAccessToken, TokenFlow::Provider { .. }) => Some(self.clone()),
+            (
+                C::ProviderAccessToken | C::ProviderTokenAsAccessToken,
+                TokenFlow::Provider { .. },
+            ) => Some(self.clone()),
             _ => None,
         }
     }

@@ -160,6 +160,40 @@ fn suite_endpoints() {
     assert_work_cataloged::<GetAdminList>();
     assert_work_cataloged::<CorpidToOpencorpid>();
     assert_work_cataloged::<UseridToOpenuserid>();
+
+    // The provider's web login names its token `access_token`.
+    assert_post_json(
+        &GetLoginInfo {
+            auth_code: "xxxxx".into(),
+        },
+        &format!("{WORK}/cgi-bin/service/get_login_info?access_token=ACCESS_TOKEN"),
+        json!({"auth_code": "xxxxx"}),
+    );
+    let login = parse::<GetLoginInfo>(fixture!(
+        "qyapi.weixin.qq.com/cgi-bin/service/get_login_info"
+    ));
+    assert_eq!(login.usertype, 1);
+    assert_eq!(login.user_info.open_userid, "xxx");
+    assert_eq!(login.corp_info["corpid"], "wxCorpId");
+    assert_eq!(login.agent.len(), 3);
+    assert_work_cataloged::<GetLoginInfo>();
+    // Through a provider's client it takes the provider token; a suite's client has none.
+    let provider = TokenFlow::Provider {
+        corpid: "wwProvider".into(),
+        secret: Secret::new("S"),
+    };
+    assert_eq!(
+        provider.for_scheme(wechat_core::AuthScheme::ProviderTokenAsAccessToken),
+        Some(provider.clone())
+    );
+    let suite = TokenFlow::Suite(SuiteApp {
+        suite_id: "wwS".into(),
+        secret: Secret::new("S"),
+    });
+    assert_eq!(
+        suite.for_scheme(wechat_core::AuthScheme::ProviderTokenAsAccessToken),
+        None
+    );
 }
 
 #[test]

@@ -477,9 +477,72 @@ pub struct OpenUseridList {
     pub extra: crate::endpoint::Extra,
 }
 
+/// `service/get_login_info` (获取登录用户信息): who logged in to the provider's website
+/// through WeCom (the `auth_code` of the redirect after [`provider_login_url`]), called with the
+/// provider token.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GetLoginInfo {
+    /// The `auth_code` of the login redirect.
+    pub auth_code: String,
+}
+
+/// The user of a provider web login.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LoginUser {
+    /// The user id in their corp.
+    pub userid: String,
+    /// The provider's id of the user.
+    pub open_userid: String,
+    /// The name (may be empty for third-party apps).
+    pub name: String,
+    /// The avatar URL.
+    pub avatar: String,
+    /// Fields this type does not name, as WeCom sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
+}
+
+/// An app the login user administers, and how.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LoginAgent {
+    /// The app's agent id.
+    pub agentid: i64,
+    /// `0` use, `1` manage.
+    pub auth_type: i64,
+    /// Fields this type does not name, as WeCom sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
+}
+
+/// What [`GetLoginInfo`] answers.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LoginInfo {
+    /// `1` creator, `2` internal admin, `3` external admin, `4` branch admin, `5` member.
+    pub usertype: i64,
+    /// The user.
+    pub user_info: LoginUser,
+    /// Their corp (`corpid`).
+    pub corp_info: serde_json::Value,
+    /// The apps they administer.
+    pub agent: Vec<LoginAgent>,
+    /// The departments they administer (`department`: `id`, `writable`).
+    pub auth_info: serde_json::Value,
+    /// Fields this type does not name, as WeCom sent them (see [`Extra`](crate::endpoint::Extra)).
+    #[serde(flatten)]
+    pub extra: crate::endpoint::Extra,
+}
+
 crate::endpoint! {
     area: "work";
 
+    GetLoginInfo => LoginInfo {
+        POST Work "/cgi-bin/service/get_login_info",
+        auth: ProviderTokenAsAccessToken, repeat: Never,
+        doc: "https://developer.work.weixin.qq.com/document/path/91125",
+    }
     GetPreAuthCode => PreAuthCode {
         GET Work "/cgi-bin/service/get_pre_auth_code",
         auth: SuiteAccessToken, repeat: Safe,
