@@ -21,6 +21,11 @@
 //! - **Open Platform**: the authorization pages (`componentloginpage`, `safe/bindcomponent`) take
 //!   a fresh pre-auth code once and redirect with an `auth_code` for the account named by
 //!   `biz_appid`; [`Controller::unauthorize`] withdraws an authorization and gives its push.
+//! - **WeChat Pay v3** (`/v3/`): requests signed by a known merchant ([`pay_demo`], or
+//!   [`EmulatorBuilder::pay_merchant`]), else 401 `SIGN_ERROR`; answers signed with the platform
+//!   certificate's key or the WeChat Pay public key ([`Controller::set_pay_signing_key`]);
+//!   orders, refunds, bills and `/v3/certificates` with state; [`Controller::pay_order`] and
+//!   [`Controller::succeed_refund`] push signed, encrypted notifications.
 //! - **Callbacks**: [`Controller::push_callback`] POSTs a signed message to a bot, encrypted in
 //!   safe mode, and reads its (encrypted) answer back.
 //!
@@ -50,6 +55,7 @@ mod config;
 pub mod control;
 mod fault;
 pub mod fixtures;
+mod pay_v3;
 mod server;
 mod state;
 mod stats;
@@ -74,6 +80,9 @@ pub use config::{
     ProviderAccount, SuiteAccount, demo,
 };
 pub use fault::{ActiveFault, Fault, FaultKind};
+pub use pay_v3::{
+    PLATFORM_SERIAL, PUBLIC_KEY_ID, PayMerchant, PayNotification, PaySigningKey, pay_demo,
+};
 pub use server::CONTROL_PREFIX;
 pub use state::CustomResponse;
 pub use stats::{RequestRecord, Stats, TokenKind};
@@ -107,6 +116,7 @@ pub struct EmulatorBuilder {
     fixture_dir: Option<PathBuf>,
     open_prefixes: Vec<String>,
     clock_offset_ms: i64,
+    pay_merchants: Vec<PayMerchant>,
 }
 
 impl Default for EmulatorBuilder {
@@ -119,6 +129,7 @@ impl Default for EmulatorBuilder {
             fixture_dir: None,
             open_prefixes: Settings::default_open_prefixes(),
             clock_offset_ms: 0,
+            pay_merchants: vec![PayMerchant::demo()],
         }
     }
 }
@@ -127,6 +138,7 @@ impl EmulatorBuilder {
     /// Forgets the demo accounts: only the ones added after this are known.
     pub fn without_demo_accounts(mut self) -> Self {
         self.accounts = Accounts::default();
+        self.pay_merchants.clear();
         self
     }
 
@@ -310,8 +322,10 @@ impl EmulatorBuilder {
             fixture_dir: self.fixture_dir,
             open_prefixes: self.open_prefixes,
         };
+        let pay = pay_v3::PayState::new(&self.pay_merchants)?;
         let shared = Arc::new(Shared {
             state: Mutex::new(State::new(self.accounts, settings, self.clock_offset_ms)),
+            pay: Mutex::new(pay),
             addr,
             base_url: format!("http://{addr}"),
         });

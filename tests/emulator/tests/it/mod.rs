@@ -7,5 +7,6 @@ mod counters;
 mod faults;
 mod kf;
 mod open_platform;
+mod pay_v3;
 mod tokens;
 mod work;
