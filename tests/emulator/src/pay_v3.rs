@@ -1283,3 +1283,26 @@ pub(crate) async fn control(
         ),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_are_beijing_rfc3339() {
+        assert_eq!(rfc3339(0), "1970-01-01T08:00:00+08:00");
+        // 2024-02-29T15:59:59Z, a leap day, is 23:59:59 in Beijing.
+        assert_eq!(rfc3339(1_709_222_399_000), "2024-02-29T23:59:59+08:00");
+        // One second later it is March in Beijing.
+        assert_eq!(rfc3339(1_709_222_400_000), "2024-03-01T00:00:00+08:00");
+    }
+
+    #[test]
+    fn bad_merchant_keys_are_refused_at_start() {
+        let mut m = PayMerchant::demo();
+        m.public_key_pem = "-----BEGIN PUBLIC KEY-----\n%%%\n-----END PUBLIC KEY-----".into();
+        assert!(PayState::new(&[m]).is_err());
+        assert!(PayState::new(&[PayMerchant::demo()]).is_ok());
+        assert!(!format!("{:?}", PayMerchant::demo()).contains(pay_demo::APIV3_KEY));
+    }
+}
