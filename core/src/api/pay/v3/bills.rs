@@ -94,7 +94,9 @@ const DOWNLOAD_PATH: &str = "/v3/billdownload/file";
 
 /// `/v3/billdownload/file` (下载账单): the bill file at a `download_url` of [`BillUrl`]. Signed
 /// like every v3 call; the answer is the file itself, which WeChat Pay does not sign: check it
-/// with [`BillUrl::verify`]. Only the URL's path and query are used: the client's Pay host
+/// with [`BillUrl::verify`]. It is the one v3 answer without `Wechatpay-Signature`: a v3
+/// [`Signer`](crate::Signer) lets answers of [`Envelope::Binary`](crate::endpoint::Envelope)
+/// endpoints through unverified. Only the URL's path and query are used: the client's Pay host
 /// serves it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DownloadBill {
