@@ -40,6 +40,10 @@ pub const ROUTES: &[&str] = &[
     "POST /__emulator/callback/push",
     "POST /__emulator/kf/messages",
     "POST /__emulator/kf/token",
+    "GET /__emulator/pay/keys",
+    "POST /__emulator/pay/signing_key",
+    "POST /__emulator/pay/orders/pay",
+    "POST /__emulator/pay/refunds/succeed",
 ];
 
 type Out = (u16, Value);
@@ -414,6 +418,7 @@ async fn route_inner(
             let b: KfTokenBody = parse(body)?;
             (200, json!({ "token": ctl.kf_push_token(&b.open_kfid) }))
         }
+        (m, r) if r.starts_with("/pay/") => crate::pay_v3::control(ctl, m, r, body).await,
         _ => (
             404,
             json!({ "error": format!("no control route {method} {route}"), "routes": ROUTES }),

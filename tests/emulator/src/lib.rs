@@ -26,6 +26,11 @@
 //!   [`Controller::set_installing_corp`], permanent codes and the corps' tokens;
 //!   [`Controller::install_suite`] and [`Controller::cancel_suite`] give the `create_auth` and
 //!   `cancel_auth` pushes, after which the corp's permanent code answers 40084.
+//! - **WeChat Pay v3** (`/v3/`): requests signed by a known merchant ([`pay_demo`], or
+//!   [`EmulatorBuilder::pay_merchant`]), else 401 `SIGN_ERROR`; answers signed with the platform
+//!   certificate's key or the WeChat Pay public key ([`Controller::set_pay_signing_key`]);
+//!   orders, refunds, bills and `/v3/certificates` with state; [`Controller::pay_order`] and
+//!   [`Controller::succeed_refund`] push signed, encrypted notifications.
 //! - **Callbacks**: [`Controller::push_callback`] POSTs a signed message to a bot, encrypted in
 //!   safe mode, and reads its (encrypted) answer back.
 //!
@@ -55,6 +60,7 @@ mod config;
 pub mod control;
 mod fault;
 pub mod fixtures;
+mod pay_v3;
 mod server;
 mod state;
 mod stats;
@@ -80,6 +86,9 @@ pub use config::{
     ProviderAccount, SuiteAccount, demo,
 };
 pub use fault::{ActiveFault, Fault, FaultKind};
+pub use pay_v3::{
+    PLATFORM_SERIAL, PUBLIC_KEY_ID, PayMerchant, PayNotification, PaySigningKey, pay_demo,
+};
 pub use server::CONTROL_PREFIX;
 pub use state::{CustomResponse, cancel_auth_xml, create_auth_xml};
 pub use stats::{RequestRecord, Stats, TokenKind};
@@ -113,6 +122,7 @@ pub struct EmulatorBuilder {
     fixture_dir: Option<PathBuf>,
     open_prefixes: Vec<String>,
     clock_offset_ms: i64,
+    pay_merchants: Vec<PayMerchant>,
 }
 
 impl Default for EmulatorBuilder {
@@ -125,6 +135,7 @@ impl Default for EmulatorBuilder {
             fixture_dir: None,
             open_prefixes: Settings::default_open_prefixes(),
             clock_offset_ms: 0,
+            pay_merchants: vec![PayMerchant::demo()],
         }
     }
 }
@@ -133,6 +144,7 @@ impl EmulatorBuilder {
     /// Forgets the demo accounts: only the ones added after this are known.
     pub fn without_demo_accounts(mut self) -> Self {
         self.accounts = Accounts::default();
+        self.pay_merchants.clear();
         self
     }
 
@@ -316,8 +328,10 @@ impl EmulatorBuilder {
             fixture_dir: self.fixture_dir,
             open_prefixes: self.open_prefixes,
         };
+        let pay = pay_v3::PayState::new(&self.pay_merchants)?;
         let shared = Arc::new(Shared {
             state: Mutex::new(State::new(self.accounts, settings, self.clock_offset_ms)),
+            pay: Mutex::new(pay),
             addr,
             base_url: format!("http://{addr}"),
         });

@@ -22,6 +22,8 @@ pub const CONTROL_PREFIX: &str = "/__emulator";
 #[derive(Debug)]
 pub(crate) struct Shared {
     pub state: Mutex<State>,
+    /// WeChat Pay v3: merchants, keys, orders.
+    pub pay: Mutex<crate::pay_v3::PayState>,
     pub addr: SocketAddr,
     pub base_url: String,
 }
@@ -52,6 +54,10 @@ async fn handle(AxumState(shared): AxumState<Arc<Shared>>, req: Request) -> Resp
     if path == CONTROL_PREFIX || path.starts_with(&format!("{CONTROL_PREFIX}/")) {
         let (status, value) = control::handle(&shared, &method, &path, &query, &body).await;
         return json_response(status, value.to_string().into_bytes());
+    }
+
+    if path == "/v3" || path.starts_with("/v3/") {
+        return crate::pay_v3::handle(&shared, &parts, &path, body);
     }
 
     let content_type = parts

@@ -150,12 +150,14 @@ async fn custom_responses_replace_fixtures_until_cleared() {
 #[tokio::test]
 async fn pay_paths_need_no_token() {
     let (emu, c) = start().await;
+    // No token asked: WeChat Pay v3 wants its own signature instead.
     let raw = c
         .raw("POST", "/v3/pay/transactions/jsapi", Some(json!({})))
         .await;
-    assert_eq!(raw.status, 200);
+    assert_eq!(raw.status, 401);
     let v: Value = serde_json::from_slice(&raw.body).unwrap();
-    assert_eq!(v["errcode"], 0);
+    assert_eq!(v["code"], "SIGN_ERROR");
+    assert!(v.get("errcode").is_none());
     emu.shutdown().await;
 }
 

@@ -7,6 +7,7 @@ mod counters;
 mod faults;
 mod kf;
 mod open_platform;
+mod pay_v3;
 mod suite_installs;
 mod tokens;
 mod work;

@@ -5,6 +5,8 @@
 //! - [`crypto`]: the bytes signed and verified, AES-256-GCM, and the RSA traits adapters
 //!   implement ([`RsaSigningKey`], [`RsaPublicKey`], [`RsaKeyImport`]).
 //! - [`notify`]: payment and refund notifications, verified then decrypted.
+//! - The calls: [`transactions`] (prepay, query, close), [`refunds`], [`bills`] (and their
+//!   download, checked by hash), [`certificates`].
 
 pub mod crypto;
 mod merchant;
@@ -15,7 +17,4 @@ pub use merchant::{
     AppPayParams, DEFAULT_TIMESTAMP_WINDOW_SECS, Encrypted, JsapiPayParams, Merchant,
 };
 
-/// Every v3 endpoint, for [`crate::catalog`].
-pub(crate) fn catalog() -> impl Iterator<Item = &'static crate::catalog::Entry> {
-    std::iter::empty()
-}
+crate::api::area!(bills, certificates, refunds, transactions);
