@@ -27,6 +27,7 @@ struct ReadmeDoctests;
 
 mod builder;
 mod http;
+mod pay;
 mod runtime;
 
 pub use builder::{
@@ -34,5 +35,6 @@ pub use builder::{
     work,
 };
 pub use http::{HttpOptions, ReqwestClient};
+pub use pay::{MerchantBuilder, merchant};
 pub use runtime::{SystemRuntime, memory_store, now_ms};
 pub use wechat_core::{self, MemoryStore};

@@ -50,6 +50,7 @@ mod config;
 pub mod control;
 mod fault;
 pub mod fixtures;
+pub mod pay_v2;
 mod server;
 mod state;
 mod stats;
@@ -74,6 +75,7 @@ pub use config::{
     ProviderAccount, SuiteAccount, demo,
 };
 pub use fault::{ActiveFault, Fault, FaultKind};
+pub use pay_v2::PayNotify;
 pub use server::CONTROL_PREFIX;
 pub use state::CustomResponse;
 pub use stats::{RequestRecord, Stats, TokenKind};
@@ -107,6 +109,7 @@ pub struct EmulatorBuilder {
     fixture_dir: Option<PathBuf>,
     open_prefixes: Vec<String>,
     clock_offset_ms: i64,
+    merchants: Vec<(String, String)>,
 }
 
 impl Default for EmulatorBuilder {
@@ -119,6 +122,7 @@ impl Default for EmulatorBuilder {
             fixture_dir: None,
             open_prefixes: Settings::default_open_prefixes(),
             clock_offset_ms: 0,
+            merchants: Vec::new(),
         }
     }
 }
@@ -148,6 +152,13 @@ impl EmulatorBuilder {
             corpsecret: corpsecret.into(),
             agentid: None,
         });
+        self
+    }
+
+    /// A WeChat Pay v2 merchant and its API key (besides [`pay_v2::demo`]): v2 calls naming it
+    /// are checked against the key and answered signed with it.
+    pub fn merchant(mut self, mch_id: impl Into<String>, api_key: impl Into<String>) -> Self {
+        self.merchants.push((mch_id.into(), api_key.into()));
         self
     }
 
@@ -310,8 +321,12 @@ impl EmulatorBuilder {
             fixture_dir: self.fixture_dir,
             open_prefixes: self.open_prefixes,
         };
+        let mut state = State::new(self.accounts, settings, self.clock_offset_ms);
+        for (mch_id, api_key) in &self.merchants {
+            state.pay_v2.add_merchant(mch_id, api_key);
+        }
         let shared = Arc::new(Shared {
-            state: Mutex::new(State::new(self.accounts, settings, self.clock_offset_ms)),
+            state: Mutex::new(state),
             addr,
             base_url: format!("http://{addr}"),
         });
@@ -687,6 +702,31 @@ impl Controller {
         let (ts, nonce) = self.push_params(push);
         let random = self.shared.lock().random_block();
         callback::push(push, ts, &nonce, random).await
+    }
+
+    /// WeChat Pay v2: the payer pays the merchant's unpaid order `out_trade_no`; answers the
+    /// signed payment notification for its `notify_url` (post it with [`Controller::notify`]),
+    /// or `None` for an unknown merchant or an order that is not waiting for payment.
+    pub fn pay_v2_pay(&self, mch_id: &str, out_trade_no: &str) -> Option<PayNotify> {
+        let mut state = self.shared.lock();
+        let (now, nonce) = (state.now(), state.random_digits(32));
+        state.pay_v2.pay(mch_id, out_trade_no, now, &nonce)
+    }
+
+    /// WeChat Pay v2: the merchant's refund `out_refund_no` succeeds; answers its notification
+    /// (`req_info` encrypted with the merchant's key) for the refund's `notify_url`.
+    pub fn pay_v2_complete_refund(&self, mch_id: &str, out_refund_no: &str) -> Option<PayNotify> {
+        let mut state = self.shared.lock();
+        let (now, nonce) = (state.now(), state.random_digits(32));
+        state
+            .pay_v2
+            .complete_refund(mch_id, out_refund_no, now, &nonce)
+    }
+
+    /// POSTs a WeChat Pay notification to its URL as WeChat Pay would; the merchant's answer comes
+    /// back as sent.
+    pub async fn notify(&self, notify: &PayNotify) -> Result<CallbackResponse, PushError> {
+        pay_v2::post(notify).await
     }
 
     fn push_params(&self, push: &CallbackPush) -> (i64, String) {
