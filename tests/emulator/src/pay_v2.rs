@@ -545,29 +545,8 @@ impl PayV2 {
 
 /// Posts a notification's XML to its URL and reads the merchant's answer.
 pub(crate) async fn post(notify: &PayNotify) -> Result<crate::CallbackResponse, crate::PushError> {
-    let client = reqwest::Client::builder()
-        .no_proxy()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .map_err(|e| crate::PushError(e.to_string()))?;
-    let response = client
-        .post(&notify.url)
-        .header("content-type", "text/xml")
-        .body(notify.body.clone())
-        .send()
-        .await
-        .map_err(|e| crate::PushError(e.to_string()))?;
-    let status = response.status().as_u16();
-    let content_type = response
-        .headers()
-        .get("content-type")
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned);
-    let body = response
-        .bytes()
-        .await
-        .map_err(|e| crate::PushError(e.to_string()))?
-        .to_vec();
+    let (status, content_type, body) =
+        crate::callback::post(&notify.url, "text/xml", notify.body.clone().into_bytes()).await?;
     let plaintext = Some(String::from_utf8_lossy(&body).into_owned());
     Ok(crate::CallbackResponse {
         status,
