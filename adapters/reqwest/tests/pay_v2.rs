@@ -159,11 +159,22 @@ async fn order_pay_refund(sign_type: SignType) {
         .await
         .unwrap();
     assert_eq!(states.refunds()[0].refund_status, "PROCESSING");
-    let notify = emu
-        .pay_v2_complete_refund(demo::MCH_ID, "refund-1")
+    // This time through the control routes, as another process would.
+    let answer = reqwest::Client::new()
+        .post(emu.url("/__emulator/pay_v2/refund"))
+        .body(format!(
+            r#"{{"mch_id":"{}","out_refund_no":"refund-1"}}"#,
+            demo::MCH_ID
+        ))
+        .send()
+        .await
         .unwrap();
-    let answer = emu.notify(&notify).await.unwrap();
-    assert!(answer.text().contains("SUCCESS"), "{}", answer.text());
+    assert_eq!(answer.status(), 200);
+    let answer: serde_json::Value = serde_json::from_slice(&answer.bytes().await.unwrap()).unwrap();
+    assert!(
+        answer["body"].as_str().unwrap().contains("SUCCESS"),
+        "{answer}"
+    );
     assert_eq!(seen.lock().unwrap()[1], "refunded refund-1 300 SUCCESS");
     let states = client
         .call(&RefundQuery::by_out_trade_no(&out_trade_no))
