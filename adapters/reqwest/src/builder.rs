@@ -1,13 +1,10 @@
 //! Ready clients in a few lines: one entry point per platform, one builder for the options.
 
-use std::sync::Arc;
 use std::time::Duration;
 
 use wechat_core::client::{HttpClient, Runtime, TokenStore};
 use wechat_core::token::{ComponentApp, Policy, SuiteApp};
-use wechat_core::{
-    Auth, Error, Hosts, MemoryStore, Result, RetryPolicy, Secret, Signer, TokenFlow,
-};
+use wechat_core::{Auth, Error, Hosts, MemoryStore, Result, RetryPolicy, Secret, TokenFlow};
 
 use crate::http::{HttpOptions, ReqwestClient};
 use crate::runtime::{SystemRuntime, memory_store};
@@ -78,13 +75,6 @@ pub fn provider(corpid: impl Into<String>, secret: impl Into<Secret>) -> ClientB
         corpid: corpid.into(),
         secret: secret.into(),
     })
-}
-
-/// A WeChat Pay merchant: its calls signed and their answers verified by `merchant` (a v3
-/// [`Merchant`](wechat_core::api::pay::v3::Merchant) with keys from [`crate::pay`], or a v2
-/// signer). One client per merchant.
-pub fn merchant<M: Signer + 'static>(merchant: &Arc<M>) -> ClientBuilder {
-    ClientBuilder::with_auth(Auth::Signer(merchant.clone()))
 }
 
 /// Options of a client; [`ClientBuilder::build`] makes it.

@@ -27,13 +27,15 @@ struct ReadmeDoctests;
 
 mod builder;
 mod http;
+mod merchant;
 pub mod pay;
 mod runtime;
 
 pub use builder::{
-    Client, ClientBuilder, FlowExt, component, merchant, mini_program, official_account, provider,
-    suite, work,
+    Client, ClientBuilder, FlowExt, component, mini_program, official_account, provider, suite,
+    work,
 };
 pub use http::{HttpOptions, ReqwestClient};
+pub use merchant::{MerchantBuilder, merchant};
 pub use runtime::{SystemRuntime, memory_store, now_ms};
 pub use wechat_core::{self, MemoryStore};

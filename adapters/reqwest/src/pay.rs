@@ -14,7 +14,7 @@
 //!     Merchant::new("1900000109", "MERCHANT_CERT_SERIAL", key, Secret::new("APIV3_KEY"))
 //!         .with_public_key("PUB_KEY_ID_0112345678901234567890", wechatpay),
 //! );
-//! let client = wechat_reqwest::merchant(&merchant).build()?;
+//! let client = wechat_reqwest::merchant(merchant.auth()).build()?;
 //! # let _ = client; Ok(()) }
 //! ```
 

@@ -28,6 +28,7 @@ const AREAS: &[&str] = &[
     "miniprogram/urlscheme",
     "miniprogram/virtualpayment",
     "openplatform",
+    "pay",
     "work/addresslist",
     "work/appchat",
     "work/checkin",

@@ -36,6 +36,7 @@ mod oa_tag;
 mod oa_template;
 mod oa_user;
 mod open_platform;
+mod pay_v2;
 mod pay_v3;
 mod work_app;
 mod work_contacts;

@@ -146,15 +146,40 @@ pub(crate) async fn push(
         )
         .map_err(|e| PushError(e.to_string()))?;
 
+    let (status, content_type, body) = post(
+        &request.uri().to_string(),
+        &push.content_type,
+        request.into_body(),
+    )
+    .await?;
+    let plaintext = pusher
+        .read_reply(&body)
+        .ok()
+        .map(|p| String::from_utf8_lossy(&p).into_owned());
+    Ok(CallbackResponse {
+        status,
+        content_type,
+        body,
+        plaintext,
+    })
+}
+
+/// POSTs `body` to `url` as WeChat's servers do (no proxy, no redirects); answers the status,
+/// content type and body.
+pub(crate) async fn post(
+    url: &str,
+    content_type: &str,
+    body: Vec<u8>,
+) -> Result<(u16, Option<String>, Vec<u8>), PushError> {
     let client = reqwest::Client::builder()
         .no_proxy()
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .map_err(|e| PushError(e.to_string()))?;
     let response = client
-        .post(request.uri().to_string())
-        .header("content-type", push.content_type.as_str())
-        .body(request.into_body())
+        .post(url)
+        .header("content-type", content_type)
+        .body(body)
         .send()
         .await
         .map_err(|e| PushError(e.to_string()))?;
@@ -169,16 +194,7 @@ pub(crate) async fn push(
         .await
         .map_err(|e| PushError(e.to_string()))?
         .to_vec();
-    let plaintext = pusher
-        .read_reply(&body)
-        .ok()
-        .map(|p| String::from_utf8_lossy(&p).into_owned());
-    Ok(CallbackResponse {
-        status,
-        content_type,
-        body,
-        plaintext,
-    })
+    Ok((status, content_type, body))
 }
 
 /// The plaintext `component_verify_ticket` push WeChat sends a third-party platform every 10 minutes.

@@ -44,6 +44,8 @@ pub const ROUTES: &[&str] = &[
     "POST /__emulator/pay/signing_key",
     "POST /__emulator/pay/orders/pay",
     "POST /__emulator/pay/refunds/succeed",
+    "POST /__emulator/pay_v2/pay",
+    "POST /__emulator/pay_v2/refund",
 ];
 
 type Out = (u16, Value);
@@ -136,6 +138,29 @@ struct SuiteTicketBody {
 struct AuthorizeBody {
     component_appid: String,
     authorizer_appid: String,
+}
+
+#[derive(Deserialize)]
+struct PayV2Body {
+    mch_id: String,
+    #[serde(default)]
+    out_trade_no: String,
+    #[serde(default)]
+    out_refund_no: String,
+}
+
+/// Posts a WeChat Pay notification and answers what the merchant said.
+async fn pay_v2_notify(ctl: &Controller, notify: Option<crate::PayNotify>) -> Out {
+    let Some(notify) = notify else {
+        return bad("no such merchant, unpaid order or refund");
+    };
+    match ctl.notify(&notify).await {
+        Ok(r) => (
+            200,
+            json!({ "url": notify.url, "status": r.status, "body": r.text() }),
+        ),
+        Err(e) => (502, json!({ "error": e.to_string(), "url": notify.url })),
+    }
 }
 
 #[derive(Deserialize)]
@@ -373,6 +398,16 @@ async fn route_inner(
                 Some(push) => (200, json!({ "unauthorized": true, "push": push })),
                 None => (404, json!({ "error": "no such authorization" })),
             }
+        }
+        ("POST", "/pay_v2/pay") => {
+            let b: PayV2Body = parse(body)?;
+            let notify = ctl.pay_v2_pay(&b.mch_id, &b.out_trade_no);
+            pay_v2_notify(ctl, notify).await
+        }
+        ("POST", "/pay_v2/refund") => {
+            let b: PayV2Body = parse(body)?;
+            let notify = ctl.pay_v2_complete_refund(&b.mch_id, &b.out_refund_no);
+            pay_v2_notify(ctl, notify).await
         }
         ("POST", "/callback/push") => {
             let b: PushBody = parse(body)?;

@@ -27,7 +27,7 @@
 //!   [`Controller::install_suite`] and [`Controller::cancel_suite`] give the `create_auth` and
 //!   `cancel_auth` pushes, after which the corp's permanent code answers 40084.
 //! - **WeChat Pay v3** (`/v3/`): requests signed by a known merchant ([`pay_demo`], or
-//!   [`EmulatorBuilder::pay_merchant`]), else 401 `SIGN_ERROR`; answers signed with the platform
+//!   [`EmulatorBuilder::pay_v3_merchant`]), else 401 `SIGN_ERROR`; answers signed with the platform
 //!   certificate's key or the WeChat Pay public key ([`Controller::set_pay_signing_key`]);
 //!   orders, refunds, bills and `/v3/certificates` with state; [`Controller::pay_order`] and
 //!   [`Controller::succeed_refund`] push signed, encrypted notifications.
@@ -60,6 +60,7 @@ mod config;
 pub mod control;
 mod fault;
 pub mod fixtures;
+pub mod pay_v2;
 mod pay_v3;
 mod server;
 mod state;
@@ -86,6 +87,7 @@ pub use config::{
     ProviderAccount, SuiteAccount, demo,
 };
 pub use fault::{ActiveFault, Fault, FaultKind};
+pub use pay_v2::PayNotify;
 pub use pay_v3::{
     PLATFORM_SERIAL, PUBLIC_KEY_ID, PayMerchant, PayNotification, PaySigningKey, pay_demo,
 };
@@ -122,7 +124,8 @@ pub struct EmulatorBuilder {
     fixture_dir: Option<PathBuf>,
     open_prefixes: Vec<String>,
     clock_offset_ms: i64,
-    pay_merchants: Vec<PayMerchant>,
+    pay_v3_merchants: Vec<PayMerchant>,
+    pay_v2_merchants: Vec<(String, String)>,
 }
 
 impl Default for EmulatorBuilder {
@@ -135,7 +138,8 @@ impl Default for EmulatorBuilder {
             fixture_dir: None,
             open_prefixes: Settings::default_open_prefixes(),
             clock_offset_ms: 0,
-            pay_merchants: vec![PayMerchant::demo()],
+            pay_v3_merchants: vec![PayMerchant::demo()],
+            pay_v2_merchants: Vec::new(),
         }
     }
 }
@@ -144,7 +148,7 @@ impl EmulatorBuilder {
     /// Forgets the demo accounts: only the ones added after this are known.
     pub fn without_demo_accounts(mut self) -> Self {
         self.accounts = Accounts::default();
-        self.pay_merchants.clear();
+        self.pay_v3_merchants.clear();
         self
     }
 
@@ -166,6 +170,17 @@ impl EmulatorBuilder {
             corpsecret: corpsecret.into(),
             agentid: None,
         });
+        self
+    }
+
+    /// A WeChat Pay v2 merchant and its API key (besides [`pay_v2::demo`]): v2 calls naming it
+    /// are checked against the key and answered signed with it.
+    pub fn pay_v2_merchant(
+        mut self,
+        mch_id: impl Into<String>,
+        api_key: impl Into<String>,
+    ) -> Self {
+        self.pay_v2_merchants.push((mch_id.into(), api_key.into()));
         self
     }
 
@@ -328,9 +343,13 @@ impl EmulatorBuilder {
             fixture_dir: self.fixture_dir,
             open_prefixes: self.open_prefixes,
         };
-        let pay = pay_v3::PayState::new(&self.pay_merchants)?;
+        let mut state = State::new(self.accounts, settings, self.clock_offset_ms);
+        for (mch_id, api_key) in &self.pay_v2_merchants {
+            state.pay_v2.add_merchant(mch_id, api_key);
+        }
+        let pay = pay_v3::PayState::new(&self.pay_v3_merchants)?;
         let shared = Arc::new(Shared {
-            state: Mutex::new(State::new(self.accounts, settings, self.clock_offset_ms)),
+            state: Mutex::new(state),
             pay: Mutex::new(pay),
             addr,
             base_url: format!("http://{addr}"),
@@ -707,6 +726,31 @@ impl Controller {
         let (ts, nonce) = self.push_params(push);
         let random = self.shared.lock().random_block();
         callback::push(push, ts, &nonce, random).await
+    }
+
+    /// WeChat Pay v2: the payer pays the merchant's unpaid order `out_trade_no`; answers the
+    /// signed payment notification for its `notify_url` (post it with [`Controller::notify`]),
+    /// or `None` for an unknown merchant or an order that is not waiting for payment.
+    pub fn pay_v2_pay(&self, mch_id: &str, out_trade_no: &str) -> Option<PayNotify> {
+        let mut state = self.shared.lock();
+        let (now, nonce) = (state.now(), state.random_digits(32));
+        state.pay_v2.pay(mch_id, out_trade_no, now, &nonce)
+    }
+
+    /// WeChat Pay v2: the merchant's refund `out_refund_no` succeeds; answers its notification
+    /// (`req_info` encrypted with the merchant's key) for the refund's `notify_url`.
+    pub fn pay_v2_complete_refund(&self, mch_id: &str, out_refund_no: &str) -> Option<PayNotify> {
+        let mut state = self.shared.lock();
+        let (now, nonce) = (state.now(), state.random_digits(32));
+        state
+            .pay_v2
+            .complete_refund(mch_id, out_refund_no, now, &nonce)
+    }
+
+    /// POSTs a WeChat Pay notification to its URL as WeChat Pay would; the merchant's answer comes
+    /// back as sent.
+    pub async fn notify(&self, notify: &PayNotify) -> Result<CallbackResponse, PushError> {
+        pay_v2::post(notify).await
     }
 
     fn push_params(&self, push: &CallbackPush) -> (i64, String) {

@@ -129,7 +129,7 @@ impl crate::EmulatorBuilder {
     /// public key (PEM) and its 32-byte APIv3 key. The demo merchant ([`pay_demo`]) is there
     /// unless [`without_demo_accounts`](crate::EmulatorBuilder::without_demo_accounts) came
     /// before.
-    pub fn pay_merchant(
+    pub fn pay_v3_merchant(
         mut self,
         mchid: impl Into<String>,
         serial_no: impl Into<String>,
@@ -137,8 +137,8 @@ impl crate::EmulatorBuilder {
         apiv3_key: impl Into<String>,
     ) -> Self {
         let mchid = mchid.into();
-        self.pay_merchants.retain(|m| m.mchid != mchid);
-        self.pay_merchants.push(PayMerchant {
+        self.pay_v3_merchants.retain(|m| m.mchid != mchid);
+        self.pay_v3_merchants.push(PayMerchant {
             mchid,
             serial_no: serial_no.into(),
             public_key_pem: public_key_pem.into(),

@@ -227,6 +227,7 @@ pub(crate) struct State {
     kf_tokens: HashMap<String, (String, i64)>,
     /// WeCom suites' installations in progress.
     installs: suite::Installs,
+    pub(crate) pay_v2: crate::pay_v2::PayV2,
 }
 
 /// Which parameter carried the credential of a business call.
@@ -280,6 +281,7 @@ impl State {
             kf_cursors: HashMap::new(),
             kf_tokens: HashMap::new(),
             installs: suite::Installs::default(),
+            pay_v2: crate::pay_v2::PayV2::with_demo(),
         };
         let components: Vec<String> = state
             .accounts
@@ -757,6 +759,15 @@ impl State {
     }
 
     fn route(&mut self, inc: &Incoming, now: i64) -> Answer {
+        if crate::pay_v2::PayV2::plays(&inc.path) {
+            let nonce = self.random_digits(16);
+            let body = self.pay_v2.handle(&inc.path, &inc.body, now, &nonce);
+            return Answer::Raw {
+                status: 200,
+                content_type: "text/xml; charset=utf-8".into(),
+                body,
+            };
+        }
         if let Some(custom) = self.custom_for(&inc.path)
             && self.token_endpoint(inc).is_some()
         {

@@ -501,7 +501,7 @@ async fn a_configured_merchant_signs_with_its_own_key() {
     // The demo merchant's key pair under another merchant id and serial.
     let emu = Emulator::builder()
         .without_demo_accounts()
-        .pay_merchant(
+        .pay_v3_merchant(
             "1230000109",
             "ABCDEF",
             pay_demo::PUBLIC_KEY_PEM,
@@ -536,7 +536,7 @@ async fn a_configured_merchant_signs_with_its_own_key() {
         401
     );
     let bad_key = Emulator::builder()
-        .pay_merchant("1", "S", pay_demo::PUBLIC_KEY_PEM, "short")
+        .pay_v3_merchant("1", "S", pay_demo::PUBLIC_KEY_PEM, "short")
         .start()
         .await;
     assert!(bad_key.is_err());

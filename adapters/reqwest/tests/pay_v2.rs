@@ -1,0 +1,278 @@
+//! WeChat Pay v2 end to end against the emulator: an order is placed and queried, the emulator
+//! pays it and posts the signed payment notification to the merchant's server, which verifies it;
+//! the order is refunded (with the merchant's client certificate) and the refund notification is
+//! decrypted. MD5 and HMAC-SHA256 merchants both.
+//!
+//! The emulator serves plain HTTP: the client certificate is loaded and configured, but only a
+//! TLS server (WeChat Pay's) asks for it.
+
+use std::sync::{Arc, Mutex};
+
+use axum::Router;
+use axum::body::{Body, Bytes};
+use axum::extract::State;
+use axum::routing::post;
+use wechat_core::api::pay::v2::{
+    CloseOrder, NotifyReply, OrderQuery, PayV2Signer, Refund, RefundQuery, SendRedpack, SignType,
+    Transfer, UnifiedOrder,
+};
+use wechat_core::{Error, Secret};
+use wechat_emulator::{Emulator, pay_v2::demo};
+
+const APPID: &str = "wx2421b1c4370ec43b";
+const CERT: &[u8] = include_bytes!("data/merchant_cert.pem");
+const KEY: &[u8] = include_bytes!("data/merchant_key.pem");
+
+/// What the merchant's server saw: verified notifications, as text.
+#[derive(Clone)]
+struct Shop {
+    merchant: PayV2Signer,
+    seen: Arc<Mutex<Vec<String>>>,
+}
+
+async fn pay_notify(State(shop): State<Shop>, body: Bytes) -> axum::response::Response {
+    let reply = match shop.merchant.payment_notification(&body) {
+        Ok(n) => {
+            shop.seen.lock().unwrap().push(format!(
+                "paid {} {} {}",
+                n.out_trade_no, n.total_fee, n.transaction_id
+            ));
+            NotifyReply::Success
+        }
+        Err(e) => NotifyReply::Fail(e.to_string()),
+    };
+    reply.to_response().map(Body::from)
+}
+
+async fn refund_notify(State(shop): State<Shop>, body: Bytes) -> axum::response::Response {
+    let reply = match shop.merchant.refund_notification(&body) {
+        Ok(n) => {
+            shop.seen.lock().unwrap().push(format!(
+                "refunded {} {} {}",
+                n.req_info.out_refund_no, n.req_info.refund_fee, n.req_info.refund_status
+            ));
+            NotifyReply::Success
+        }
+        Err(e) => NotifyReply::Fail(e.to_string()),
+    };
+    reply.to_response().map(Body::from)
+}
+
+async fn start_shop(merchant: PayV2Signer) -> (String, Arc<Mutex<Vec<String>>>) {
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let app = Router::new()
+        .route("/pay/notify", post(pay_notify))
+        .route("/refund/notify", post(refund_notify))
+        .with_state(Shop {
+            merchant,
+            seen: seen.clone(),
+        });
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, app).await;
+    });
+    (format!("http://{addr}"), seen)
+}
+
+async fn order_pay_refund(sign_type: SignType) {
+    let emu = Emulator::builder().start().await.unwrap();
+    let merchant =
+        PayV2Signer::new(demo::MCH_ID, APPID, Secret::new(demo::API_KEY)).with_sign_type(sign_type);
+    let (shop, seen) = start_shop(merchant.clone()).await;
+    let client = wechat_reqwest::merchant(merchant.clone().auth())
+        .api_base(emu.base_url())
+        .client_certificate_pem(CERT, KEY)
+        .unwrap()
+        .build()
+        .unwrap();
+
+    let out_trade_no = format!("order-{}", sign_type.as_str());
+    let order = UnifiedOrder::jsapi(
+        "shop-goods",
+        &out_trade_no,
+        888,
+        "127.0.0.1",
+        format!("{shop}/pay/notify"),
+        "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o",
+    );
+    let prepay = client.call(&order).await.unwrap();
+    assert!(!prepay.prepay_id.is_empty());
+    assert_eq!(prepay.mch_id, demo::MCH_ID);
+    let js = merchant.jsapi_params(&prepay.prepay_id, wechat_reqwest::now_ms() / 1000, "n0nce");
+    assert_eq!(js.package, format!("prepay_id={}", prepay.prepay_id));
+
+    let state = client
+        .call(&OrderQuery::by_out_trade_no(&out_trade_no))
+        .await
+        .unwrap();
+    assert_eq!(state.trade_state, "NOTPAY");
+
+    // The payer pays: the emulator posts the signed notification to the shop.
+    let notify = emu.pay_v2_pay(demo::MCH_ID, &out_trade_no).unwrap();
+    assert_eq!(notify.url, format!("{shop}/pay/notify"));
+    let answer = emu.notify(&notify).await.unwrap();
+    assert_eq!(answer.status, 200);
+    assert!(
+        answer.text().contains("<![CDATA[SUCCESS]]>"),
+        "{}",
+        answer.text()
+    );
+    let state = client
+        .call(&OrderQuery::by_out_trade_no(&out_trade_no))
+        .await
+        .unwrap();
+    assert_eq!(state.trade_state, "SUCCESS");
+    let transaction_id = state.transaction_id.clone().unwrap();
+    assert_eq!(
+        seen.lock().unwrap()[0],
+        format!("paid {out_trade_no} 888 {transaction_id}")
+    );
+    // A tampered notification is refused by the shop, with the reason.
+    let forged = wechat_emulator::PayNotify {
+        body: notify.body.replace("<total_fee>888<", "<total_fee>1<"),
+        ..notify.clone()
+    };
+    let answer = emu.notify(&forged).await.unwrap();
+    assert!(answer.text().contains("FAIL"), "{}", answer.text());
+    assert_eq!(seen.lock().unwrap().len(), 1);
+
+    // A paid order no longer closes.
+    let err = client
+        .call(&CloseOrder::new(&out_trade_no))
+        .await
+        .unwrap_err();
+    assert_eq!(err.code().unwrap().to_string(), "ORDERPAID");
+
+    // Refund part of it, then WeChat Pay completes it and posts the encrypted notification.
+    let refund = Refund {
+        notify_url: Some(format!("{shop}/refund/notify")),
+        ..Refund::by_out_trade_no(&out_trade_no, "refund-1", 888, 300)
+    };
+    let accepted = client.call(&refund).await.unwrap();
+    assert_eq!(
+        (accepted.refund_fee, accepted.out_refund_no.as_str()),
+        (300, "refund-1")
+    );
+    let states = client
+        .call(&RefundQuery::by_out_refund_no("refund-1"))
+        .await
+        .unwrap();
+    assert_eq!(states.refunds()[0].refund_status, "PROCESSING");
+    // This time through the control routes, as another process would.
+    let answer = reqwest::Client::new()
+        .post(emu.url("/__emulator/pay_v2/refund"))
+        .body(format!(
+            r#"{{"mch_id":"{}","out_refund_no":"refund-1"}}"#,
+            demo::MCH_ID
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), 200);
+    let answer: serde_json::Value = serde_json::from_slice(&answer.bytes().await.unwrap()).unwrap();
+    assert!(
+        answer["body"].as_str().unwrap().contains("SUCCESS"),
+        "{answer}"
+    );
+    assert_eq!(seen.lock().unwrap()[1], "refunded refund-1 300 SUCCESS");
+    let states = client
+        .call(&RefundQuery::by_out_trade_no(&out_trade_no))
+        .await
+        .unwrap();
+    assert_eq!(states.refunds()[0].refund_status, "SUCCESS");
+    // More than what is left is refused.
+    let err = client
+        .call(&Refund::by_out_trade_no(
+            &out_trade_no,
+            "refund-2",
+            888,
+            600,
+        ))
+        .await
+        .unwrap_err();
+    assert_eq!(err.code().unwrap().to_string(), "INVALID_REQUEST");
+
+    emu.shutdown().await;
+}
+
+#[tokio::test]
+async fn order_pay_refund_md5() {
+    order_pay_refund(SignType::Md5).await;
+}
+
+#[tokio::test]
+async fn order_pay_refund_hmac_sha256() {
+    order_pay_refund(SignType::HmacSha256).await;
+}
+
+#[tokio::test]
+async fn red_packets_transfers_and_a_wrong_key() {
+    let emu = Emulator::builder()
+        .pay_v2_merchant("1900000110", "another-merchant-api-key-0000000")
+        .start()
+        .await
+        .unwrap();
+    let merchant = PayV2Signer::new(demo::MCH_ID, APPID, Secret::new(demo::API_KEY));
+    let client = wechat_reqwest::merchant(merchant.auth())
+        .api_base(emu.base_url())
+        .client_certificate_pem(CERT, KEY)
+        .unwrap()
+        .build()
+        .unwrap();
+    let pack = SendRedpack {
+        mch_billno: "1900000109201411170000046545".into(),
+        send_name: "Shop".into(),
+        re_openid: "onqOjjmM1tad-3ROpncN-yUfa6uI".into(),
+        total_amount: 100,
+        total_num: 1,
+        wishing: "Thanks".into(),
+        client_ip: "127.0.0.1".into(),
+        act_name: "Sale".into(),
+        remark: "Share".into(),
+        ..SendRedpack::default()
+    };
+    let sent = client.call(&pack).await.unwrap();
+    assert_eq!((sent.total_amount, sent.wxappid.as_str()), (100, APPID));
+    let paid = client
+        .call(&Transfer::new(
+            "10013574201505191526582441",
+            "oxTWIuGaIt6gTKsQRLau2M0yL16E",
+            100,
+            "prize",
+        ))
+        .await
+        .unwrap();
+    assert_eq!(paid.mchid, demo::MCH_ID);
+    assert!(!paid.payment_no.is_empty());
+
+    // A merchant the emulator knows, signing with the wrong key: WeChat Pay's FAIL.
+    let wrong = PayV2Signer::new("1900000110", APPID, Secret::new(demo::API_KEY));
+    let client = wechat_reqwest::merchant(wrong.auth())
+        .api_base(emu.base_url())
+        .build()
+        .unwrap();
+    let err = client
+        .call(&OrderQuery::by_out_trade_no("x"))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&err, Error::Api(e) if e.message.contains("签名错误")),
+        "{err}"
+    );
+    emu.shutdown().await;
+}
+
+#[test]
+fn a_bad_client_certificate_fails_early_and_says_nothing_of_the_key() {
+    let options = wechat_reqwest::HttpOptions::default();
+    assert!(options.clone().client_certificate_pem(CERT, KEY).is_ok());
+    let err = options
+        .clone()
+        .client_certificate_pem(CERT, b"not a key")
+        .unwrap_err();
+    assert!(err.to_string().contains("client certificate"), "{err}");
+    let with = options.client_certificate_pem(CERT, KEY).unwrap();
+    let shown = format!("{with:?}");
+    assert!(!shown.contains("PRIVATE KEY"), "{shown}");
+}
