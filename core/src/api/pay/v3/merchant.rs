@@ -249,6 +249,28 @@ impl Merchant {
         Ok(())
     }
 
+    /// Adds every certificate of a `/v3/certificates` answer
+    /// ([`GetCertificates`](super::certificates::GetCertificates)); see
+    /// [`Merchant::add_platform_certificate`]. Returns how many were added.
+    pub async fn add_platform_certificates(
+        &self,
+        list: &super::certificates::Certificates,
+        import: &dyn RsaKeyImport,
+    ) -> Result<usize> {
+        for c in &list.data {
+            let e = &c.encrypt_certificate;
+            self.add_platform_certificate(
+                &c.serial_no,
+                &e.nonce,
+                &e.associated_data,
+                &e.ciphertext,
+                import,
+            )
+            .await?;
+        }
+        Ok(list.data.len())
+    }
+
     /// Encrypts a sensitive field (a name, an ID number, a phone number) for WeChat Pay with
     /// RSA-OAEP, for the preferred WeChat Pay key. Every call of this merchant names that key in
     /// `Wechatpay-Serial`.

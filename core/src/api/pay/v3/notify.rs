@@ -68,6 +68,54 @@ pub struct EncryptedResource {
     pub extra: Extra,
 }
 
+/// The resource of a refund notification (`REFUND.SUCCESS`, `REFUND.ABNORMAL`,
+/// `REFUND.CLOSED`), decrypted with [`Notification::decrypt`].
+///
+/// <https://pay.weixin.qq.com/doc/v3/merchant/4012791865>
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RefundNotice {
+    /// The merchant id.
+    pub mchid: String,
+    /// The merchant's order number.
+    pub out_trade_no: String,
+    /// WeChat Pay's order id.
+    pub transaction_id: String,
+    /// The merchant's refund number.
+    pub out_refund_no: String,
+    /// WeChat Pay's refund id.
+    pub refund_id: String,
+    /// `SUCCESS`, `CLOSED` or `ABNORMAL`.
+    pub refund_status: String,
+    /// When the refund succeeded (RFC 3339).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub success_time: Option<String>,
+    /// Where the money went back (`招商银行信用卡0403`, `支付用户零钱`).
+    pub user_received_account: String,
+    /// The amounts, 分.
+    pub amount: RefundNoticeAmount,
+    /// Fields this type does not name, as sent.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// The amounts of a [`RefundNotice`], 分.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RefundNoticeAmount {
+    /// The order's total.
+    pub total: u64,
+    /// The refund.
+    pub refund: u64,
+    /// What the payer paid.
+    pub payer_total: u64,
+    /// What goes back to the payer.
+    pub payer_refund: u64,
+    /// Fields this type does not name, as sent.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
 impl Merchant {
     /// Verifies a notification on its raw body and headers (`now_secs` for the timestamp
     /// window), then reads its envelope. Nothing is parsed before the signature verifies.
@@ -83,8 +131,9 @@ impl Merchant {
 }
 
 impl Notification {
-    /// Decrypts the resource with the merchant's APIv3 key into `T` (the payment: a
-    /// transaction as a query returns it; a refund).
+    /// Decrypts the resource with the merchant's APIv3 key into `T`: a payment
+    /// (`TRANSACTION.SUCCESS`) into a [`Transaction`](super::transactions::Transaction), a refund
+    /// into a [`RefundNotice`].
     pub fn decrypt<T: DeserializeOwned>(&self, merchant: &Merchant) -> Result<T, VerifyError> {
         let r = &self.resource;
         if r.algorithm != "AEAD_AES_256_GCM" {

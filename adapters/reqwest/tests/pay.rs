@@ -1,4 +1,8 @@
-//! WeChat Pay v2 end to end against the emulator: an order is placed and queried, the emulator
+//! WeChat Pay end to end against the emulator. v3: a JSAPI order signed with the merchant's
+//! RSA key, the signed and encrypted payment notification verified and decrypted by the shop, a
+//! refund and its notification, platform certificates downloaded, decrypted and trusted.
+//!
+//! v2: an order is placed and queried, the emulator
 //! pays it and posts the signed payment notification to the merchant's server, which verifies it;
 //! the order is refunded (with the merchant's client certificate) and the refund notification is
 //! decrypted. MD5 and HMAC-SHA256 merchants both.
@@ -275,4 +279,195 @@ fn a_bad_client_certificate_fails_early_and_says_nothing_of_the_key() {
     let with = options.client_certificate_pem(CERT, KEY).unwrap();
     let shown = format!("{with:?}");
     assert!(!shown.contains("PRIVATE KEY"), "{shown}");
+}
+
+mod v3 {
+    use std::sync::{Arc, Mutex};
+
+    use axum::Router;
+    use axum::body::{Body, Bytes};
+    use axum::extract::State;
+    use axum::http::HeaderMap;
+    use axum::routing::post;
+    use wechat_core::api::pay::v3::certificates::GetCertificates;
+    use wechat_core::api::pay::v3::notify::{self, RefundNotice};
+    use wechat_core::api::pay::v3::refunds::CreateRefund;
+    use wechat_core::api::pay::v3::transactions::{
+        JsapiPrepay, Payer, PrepayOrder, QueryByOutTradeNo, Transaction,
+    };
+    use wechat_core::api::pay::v3::{Merchant, VerifyError};
+    use wechat_core::{Error, Secret};
+    use wechat_emulator::{Emulator, PaySigningKey, pay_demo};
+    use wechat_reqwest::pay::{AwsLc, MerchantKey, WechatPayKey};
+
+    #[derive(Clone)]
+    struct Shop {
+        merchant: Arc<Merchant>,
+        seen: Arc<Mutex<Vec<String>>>,
+    }
+
+    async fn notified(
+        State(shop): State<Shop>,
+        headers: HeaderMap,
+        body: Bytes,
+    ) -> axum::response::Response {
+        let now = wechat_reqwest::now_ms() / 1000;
+        let answer = match shop.merchant.notification(&headers, &body, now).await {
+            Ok(n) if n.event_type == "TRANSACTION.SUCCESS" => {
+                match n.decrypt::<Transaction>(&shop.merchant) {
+                    Ok(t) => {
+                        shop.seen.lock().unwrap().push(format!(
+                            "paid {} {} {}",
+                            t.out_trade_no,
+                            t.trade_state,
+                            t.amount.map_or(0, |a| a.total)
+                        ));
+                        notify::success()
+                    }
+                    Err(e) => notify::failure(&e.to_string()),
+                }
+            }
+            Ok(n) => match n.decrypt::<RefundNotice>(&shop.merchant) {
+                Ok(r) => {
+                    shop.seen.lock().unwrap().push(format!(
+                        "refunded {} {} {}",
+                        r.out_refund_no, r.refund_status, r.amount.refund
+                    ));
+                    notify::success()
+                }
+                Err(e) => notify::failure(&e.to_string()),
+            },
+            Err(e) => notify::failure(&e.to_string()),
+        };
+        answer.map(Body::from)
+    }
+
+    #[tokio::test]
+    async fn jsapi_order_notification_refund_and_certificates() {
+        let emu = Emulator::builder().start().await.unwrap();
+        let control = emu.controller();
+        // Bootstrap with the WeChat Pay public key only; the certificates come by download.
+        control.set_pay_signing_key(PaySigningKey::PublicKey);
+        let merchant = Arc::new(
+            Merchant::new(
+                pay_demo::MCHID,
+                pay_demo::SERIAL_NO,
+                MerchantKey::from_pem(pay_demo::PRIVATE_KEY_PEM.as_bytes()).unwrap(),
+                Secret::new(pay_demo::APIV3_KEY),
+            )
+            .with_public_key(
+                control.pay_public_key_id(),
+                WechatPayKey::from_pem(control.pay_public_key_pem().as_bytes()).unwrap(),
+            ),
+        );
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let app = Router::new()
+            .route("/pay/notify", post(notified))
+            .with_state(Shop {
+                merchant: merchant.clone(),
+                seen: seen.clone(),
+            });
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let shop = format!("http://{}", listener.local_addr().unwrap());
+        tokio::spawn(async move {
+            let _ = axum::serve(listener, app).await;
+        });
+        let client = wechat_reqwest::merchant(merchant.auth())
+            .api_base(emu.base_url())
+            .build()
+            .unwrap();
+
+        let order = JsapiPrepay {
+            order: PrepayOrder::new(
+                pay_demo::APPID,
+                pay_demo::MCHID,
+                "shop-goods",
+                "v3-order-1",
+                format!("{shop}/pay/notify"),
+                888,
+            ),
+            payer: Payer {
+                openid: "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o".into(),
+            },
+        };
+        let prepay = client.call(&order).await.unwrap();
+        let js = merchant
+            .jsapi_pay_params(
+                pay_demo::APPID,
+                &prepay.prepay_id,
+                wechat_reqwest::now_ms() / 1000,
+                "n0nce",
+            )
+            .await
+            .unwrap();
+        assert_eq!(js.package, format!("prepay_id={}", prepay.prepay_id));
+        let query = QueryByOutTradeNo {
+            out_trade_no: "v3-order-1".into(),
+            mchid: pay_demo::MCHID.into(),
+        };
+        assert_eq!(client.call(&query).await.unwrap().trade_state, "NOTPAY");
+
+        // The payer pays: the signed, encrypted notification reaches the shop, which answers 204.
+        let pushed = control
+            .pay_order(pay_demo::MCHID, "v3-order-1", None)
+            .await
+            .unwrap();
+        assert_eq!(pushed.status, Some(204), "{}", pushed.answer);
+        assert_eq!(seen.lock().unwrap()[0], "paid v3-order-1 SUCCESS 888");
+        assert_eq!(client.call(&query).await.unwrap().trade_state, "SUCCESS");
+
+        // A tampered notification is refused with the reason, and nothing is recorded.
+        let mut headers = HeaderMap::new();
+        for (k, v) in &pushed.headers {
+            headers.insert(
+                axum::http::HeaderName::from_bytes(k.as_bytes()).unwrap(),
+                v.parse().unwrap(),
+            );
+        }
+        let forged = String::from_utf8(pushed.body.clone()).unwrap().replacen(
+            "TRANSACTION",
+            "TRANSACTIOM",
+            1,
+        );
+        let now = wechat_reqwest::now_ms() / 1000;
+        assert!(matches!(
+            merchant
+                .notification(&headers, forged.as_bytes(), now)
+                .await,
+            Err(VerifyError::BadSignature(_))
+        ));
+
+        // Refund, then its notification.
+        let mut refund = CreateRefund::by_out_trade_no("v3-order-1", "v3-refund-1", 300, 888);
+        refund.notify_url = Some(format!("{shop}/pay/notify"));
+        let created = client.call(&refund).await.unwrap();
+        assert_eq!(created.out_refund_no, "v3-refund-1");
+        let pushed = control
+            .succeed_refund(pay_demo::MCHID, "v3-refund-1", None)
+            .await
+            .unwrap();
+        assert_eq!(pushed.status, Some(204), "{}", pushed.answer);
+        assert_eq!(seen.lock().unwrap()[1], "refunded v3-refund-1 SUCCESS 300");
+
+        // Answers signed by the platform certificate are refused until it is downloaded...
+        control.set_pay_signing_key(PaySigningKey::Certificate);
+        let e = client.call(&query).await.unwrap_err();
+        assert!(
+            matches!(&e, Error::Signature(m) if m.contains("unknown WeChat Pay key")),
+            "{e}"
+        );
+        // ...which works while the public key still signs, then every answer verifies.
+        control.set_pay_signing_key(PaySigningKey::PublicKey);
+        let list = client.call(&GetCertificates {}).await.unwrap();
+        assert_eq!(
+            merchant
+                .add_platform_certificates(&list, &AwsLc)
+                .await
+                .unwrap(),
+            list.data.len()
+        );
+        assert!(merchant.knows_key(control.pay_platform_serial()));
+        control.set_pay_signing_key(PaySigningKey::Certificate);
+        assert_eq!(client.call(&query).await.unwrap().trade_state, "REFUND");
+    }
 }
