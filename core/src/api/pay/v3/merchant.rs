@@ -37,16 +37,18 @@ const USER_AGENT_VALUE: &str = concat!("wechat-core/", env!("CARGO_PKG_VERSION")
 /// # use std::sync::Arc;
 /// # use wechat_core::Secret;
 /// # use wechat_core::api::pay::v3::{Merchant, RsaPublicKey, RsaSigningKey};
-/// # fn keys() -> (impl RsaSigningKey + 'static, impl RsaPublicKey + 'static) { unimplemented!() }
-/// # fn demo() {
-/// let (private_key, wechatpay_public_key) = keys(); // an adapter loads them (wechat-reqwest: AWS-LC)
-/// let merchant = Arc::new(
-///     Merchant::new("1900000109", "3775B6A45ACD588826D15E583A95F5DD********", private_key,
-///         Secret::new("an APIv3 key of 32 bytes........"))
-///         .with_public_key("PUB_KEY_ID_0112345678901234567890", wechatpay_public_key),
-/// );
-/// let auth = merchant.auth(); // for wechat_core::Client::new(auth, ..)
-/// # }
+/// // The keys come from an adapter (wechat-reqwest: AWS-LC).
+/// fn merchant_auth(
+///     private_key: impl RsaSigningKey + 'static,
+///     wechatpay_public_key: impl RsaPublicKey + 'static,
+/// ) -> wechat_core::Auth {
+///     let merchant = Arc::new(
+///         Merchant::new("1900000109", "3775B6A45ACD588826D15E583A95F5DD********", private_key,
+///             Secret::new("an APIv3 key of 32 bytes........"))
+///             .with_public_key("PUB_KEY_ID_0112345678901234567890", wechatpay_public_key),
+///     );
+///     merchant.auth() // for wechat_core::Client::new(auth, ..)
+/// }
 /// ```
 pub struct Merchant {
     mchid: String,
