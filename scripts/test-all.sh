@@ -3,6 +3,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# One clean build: incremental caches only cost disk here.
+export CARGO_INCREMENTAL=0
+
 step() { printf '\n==> [%s] %s\n' "$(date -u +%T)" "$*"; }
 
 step "toolchain: wasm32 target, rustfmt, clippy"
