@@ -60,6 +60,8 @@ pub struct HttpOptions {
     /// The client certificate and its key, PEM (a WeChat Pay merchant's `apiclient_cert.pem`
     /// and `apiclient_key.pem`).
     identity: Option<Secret>,
+    /// Roots to trust instead of the system's.
+    roots: Vec<reqwest::Certificate>,
 }
 
 impl Default for HttpOptions {
@@ -70,6 +72,7 @@ impl Default for HttpOptions {
             proxy: ProxySetting::System,
             user_agent: concat!("wechat-rs/", env!("CARGO_PKG_VERSION")).to_owned(),
             identity: None,
+            roots: Vec::new(),
         }
     }
 }
@@ -104,6 +107,22 @@ impl HttpOptions {
     pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
         self.user_agent = user_agent.into();
         self
+    }
+
+    /// Trusts only the certificates of this PEM bundle as TLS roots, instead of the system's: for
+    /// a private gateway, or the emulator's HTTPS listener. WeChat's hosts need no such setting.
+    /// Each call adds its certificates.
+    pub fn trust_only_roots_pem(mut self, pem: &[u8]) -> Result<Self> {
+        let certificates = reqwest::Certificate::from_pem_bundle(pem).map_err(|e| {
+            Error::Build(format!("the root certificates do not load: {}", chain(&e)))
+        })?;
+        if certificates.is_empty() {
+            return Err(Error::Build(
+                "no PEM certificate in the root certificates".into(),
+            ));
+        }
+        self.roots.extend(certificates);
+        Ok(self)
     }
 
     /// Presents this client certificate (mutual TLS): a WeChat Pay merchant's
@@ -173,6 +192,9 @@ impl HttpOptions {
                 ))
             })?;
             builder = builder.identity(identity);
+        }
+        if !self.roots.is_empty() {
+            builder = builder.tls_certs_only(self.roots.iter().cloned());
         }
         let inner = builder
             .build()

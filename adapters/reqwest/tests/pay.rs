@@ -5,10 +5,8 @@
 //! v2: an order is placed and queried, the emulator
 //! pays it and posts the signed payment notification to the merchant's server, which verifies it;
 //! the order is refunded (with the merchant's client certificate) and the refund notification is
-//! decrypted. MD5 and HMAC-SHA256 merchants both.
-//!
-//! The emulator serves plain HTTP: the client certificate is loaded and configured, but only a
-//! TLS server (WeChat Pay's) asks for it.
+//! decrypted. MD5 and HMAC-SHA256 merchants both. v2 runs over the emulator's HTTPS listener,
+//! which checks the merchant's client certificate on refunds, red packets and transfers.
 
 use std::sync::{Arc, Mutex};
 
@@ -79,17 +77,37 @@ async fn start_shop(merchant: PayV2Signer) -> (String, Arc<Mutex<Vec<String>>>) 
     (format!("http://{addr}"), seen)
 }
 
+/// A v2 client of the emulator's HTTPS listener, with the client certificate of `mch_id` when
+/// given.
+fn https_client(
+    emu: &wechat_emulator::EmulatorHandle,
+    merchant: &PayV2Signer,
+    certificate_of: Option<&str>,
+) -> wechat_reqwest::Client {
+    let trust = wechat_reqwest::HttpOptions::default()
+        .trust_only_roots_pem(emu.https_root_pem().unwrap().as_bytes())
+        .unwrap();
+    let mut builder = wechat_reqwest::merchant(merchant.clone().auth())
+        .api_base(emu.https_base_url().unwrap())
+        .http_options(trust);
+    if let Some(mch_id) = certificate_of {
+        let certificate = emu.pay_client_certificate(mch_id).unwrap();
+        builder = builder
+            .client_certificate_pem(
+                certificate.cert_pem.as_bytes(),
+                certificate.key_pem.as_bytes(),
+            )
+            .unwrap();
+    }
+    builder.build().unwrap()
+}
+
 async fn order_pay_refund(sign_type: SignType) {
-    let emu = Emulator::builder().start().await.unwrap();
+    let emu = Emulator::builder().https().start().await.unwrap();
     let merchant =
         PayV2Signer::new(demo::MCH_ID, APPID, Secret::new(demo::API_KEY)).with_sign_type(sign_type);
     let (shop, seen) = start_shop(merchant.clone()).await;
-    let client = wechat_reqwest::merchant(merchant.clone().auth())
-        .api_base(emu.base_url())
-        .client_certificate_pem(CERT, KEY)
-        .unwrap()
-        .build()
-        .unwrap();
+    let client = https_client(&emu, &merchant, Some(demo::MCH_ID));
 
     let out_trade_no = format!("order-{}", sign_type.as_str());
     let order = UnifiedOrder::jsapi(
@@ -214,16 +232,12 @@ async fn order_pay_refund_hmac_sha256() {
 async fn red_packets_transfers_and_a_wrong_key() {
     let emu = Emulator::builder()
         .pay_v2_merchant("1900000110", "another-merchant-api-key-0000000")
+        .https()
         .start()
         .await
         .unwrap();
     let merchant = PayV2Signer::new(demo::MCH_ID, APPID, Secret::new(demo::API_KEY));
-    let client = wechat_reqwest::merchant(merchant.auth())
-        .api_base(emu.base_url())
-        .client_certificate_pem(CERT, KEY)
-        .unwrap()
-        .build()
-        .unwrap();
+    let client = https_client(&emu, &merchant, Some(demo::MCH_ID));
     let pack = SendRedpack {
         mch_billno: "1900000109201411170000046545".into(),
         send_name: "Shop".into(),
@@ -249,6 +263,29 @@ async fn red_packets_transfers_and_a_wrong_key() {
         .unwrap();
     assert_eq!(paid.mchid, demo::MCH_ID);
     assert!(!paid.payment_no.is_empty());
+
+    // Without the client certificate, or with another merchant's, WeChat Pay refuses; calls
+    // that need none go on.
+    let refused = |err: Error| matches!(&err, Error::Api(e) if e.message.contains("证书错误"));
+    for certificate_of in [None, Some("1900000110")] {
+        let client = https_client(&emu, &merchant, certificate_of);
+        let err = client.call(&pack).await.unwrap_err();
+        assert!(refused(err), "{certificate_of:?}");
+        let err = client
+            .call(&Refund::by_out_trade_no("x", "r", 1, 1))
+            .await
+            .unwrap_err();
+        assert!(refused(err), "{certificate_of:?}");
+        let out_trade_no = format!("app-{certificate_of:?}");
+        let order = UnifiedOrder::app("goods", out_trade_no, 1, "127.0.0.1", "http://x/n");
+        client.call(&order).await.unwrap();
+    }
+    // Plain HTTP beside the HTTPS listener: no certificate can be shown.
+    let plain = wechat_reqwest::merchant(merchant.auth())
+        .api_base(emu.base_url())
+        .build()
+        .unwrap();
+    assert!(refused(plain.call(&pack).await.unwrap_err()));
 
     // A merchant the emulator knows, signing with the wrong key: WeChat Pay's FAIL.
     let wrong = PayV2Signer::new("1900000110", APPID, Secret::new(demo::API_KEY));

@@ -66,6 +66,7 @@ mod server;
 mod state;
 mod stats;
 mod suite_control;
+mod tls;
 mod util;
 
 use std::io;
@@ -94,6 +95,7 @@ pub use pay_v3::{
 pub use server::CONTROL_PREFIX;
 pub use state::{CustomResponse, cancel_auth_xml, create_auth_xml};
 pub use stats::{RequestRecord, Stats, TokenKind};
+pub use tls::ClientCertificate;
 
 use server::Shared;
 use state::{Settings, State};
@@ -126,6 +128,7 @@ pub struct EmulatorBuilder {
     clock_offset_ms: i64,
     pay_v3_merchants: Vec<PayMerchant>,
     pay_v2_merchants: Vec<(String, String)>,
+    https: bool,
 }
 
 impl Default for EmulatorBuilder {
@@ -140,6 +143,7 @@ impl Default for EmulatorBuilder {
             clock_offset_ms: 0,
             pay_v3_merchants: vec![PayMerchant::demo()],
             pay_v2_merchants: Vec::new(),
+            https: false,
         }
     }
 }
@@ -307,6 +311,15 @@ impl EmulatorBuilder {
         self
     }
 
+    /// Also serve HTTPS on a second port, where WeChat Pay v2's client-certificate calls
+    /// (refund, red packets, transfers) check the merchant's certificate, as the real host does.
+    /// Those calls are then refused on plain HTTP. See [`Controller::https_base_url`],
+    /// [`Controller::https_root_pem`] and [`Controller::pay_client_certificate`].
+    pub fn https(mut self) -> Self {
+        self.https = true;
+        self
+    }
+
     /// Start with the emulator clock this far ahead of real time.
     pub fn clock_offset(mut self, offset: Duration) -> Self {
         self.clock_offset_ms = offset.as_millis() as i64;
@@ -348,13 +361,31 @@ impl EmulatorBuilder {
             state.pay_v2.add_merchant(mch_id, api_key);
         }
         let pay = pay_v3::PayState::new(&self.pay_v3_merchants)?;
+        let https = if self.https {
+            let merchants = std::iter::once(pay_v2::demo::MCH_ID)
+                .chain(self.pay_v2_merchants.iter().map(|(m, _)| m.as_str()));
+            let tls = Arc::new(tls::Tls::new(merchants)?);
+            let listener = tokio::net::TcpListener::bind(SocketAddr::new(addr.ip(), 0)).await?;
+            Some((tls, listener))
+        } else {
+            None
+        };
         let shared = Arc::new(Shared {
             state: Mutex::new(state),
             pay: Mutex::new(pay),
             addr,
             base_url: format!("http://{addr}"),
+            https: match &https {
+                Some((tls, listener)) => Some(server::Https {
+                    tls: Arc::clone(tls),
+                    base_url: format!("https://{}", listener.local_addr()?),
+                }),
+                None => None,
+            },
         });
         let app = server::router(Arc::clone(&shared));
+        let https_task =
+            https.map(|(tls, listener)| tokio::spawn(tls.serve(listener, app.clone())));
         let (tx, rx) = oneshot::channel::<()>();
         let task = tokio::spawn(async move {
             let _ = axum::serve(listener, app)
@@ -362,6 +393,9 @@ impl EmulatorBuilder {
                     let _ = rx.await;
                 })
                 .await;
+            if let Some(task) = https_task {
+                task.abort();
+            }
         });
         Ok(EmulatorHandle {
             controller: Controller { shared },
@@ -490,6 +524,24 @@ impl Controller {
     /// `http://127.0.0.1:PORT`: the base URL for every WeChat host.
     pub fn base_url(&self) -> &str {
         &self.shared.base_url
+    }
+
+    /// `https://127.0.0.1:PORT` when started with [`EmulatorBuilder::https`]: the same hosts,
+    /// over TLS, with client certificates checked on WeChat Pay v2's certificate calls.
+    pub fn https_base_url(&self) -> Option<&str> {
+        self.shared.https.as_ref().map(|h| h.base_url.as_str())
+    }
+
+    /// The PEM of the authority that issued the HTTPS listener's certificate: what a client
+    /// trusts to reach [`Controller::https_base_url`].
+    pub fn https_root_pem(&self) -> Option<&str> {
+        self.shared.https.as_ref().map(|h| h.tls.root_pem())
+    }
+
+    /// The client certificate of a WeChat Pay v2 merchant (`apiclient_cert.pem` and
+    /// `apiclient_key.pem`), when started with [`EmulatorBuilder::https`].
+    pub fn pay_client_certificate(&self, mch_id: &str) -> Option<ClientCertificate> {
+        self.shared.https.as_ref()?.tls.client(mch_id).cloned()
     }
 
     /// The socket address served.

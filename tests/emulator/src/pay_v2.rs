@@ -2,12 +2,15 @@
 //! (`sign`, MD5 or HMAC-SHA256), orders and refunds keep their state, answers are signed XML, and
 //! payment and refund notifications are built (signed, encrypted) for a merchant's `notify_url`.
 //!
-//! Served on the plain listener: the client certificate that refunds, red packets and transfers
-//! need on the real host is not checked here.
+//! Refunds, red packets and transfers need the merchant's client certificate: checked when the
+//! emulator serves HTTPS ([`EmulatorBuilder::https`](crate::EmulatorBuilder::https)), where they
+//! are refused on plain HTTP, without a certificate, or with another merchant's.
 
 use std::collections::{BTreeMap, HashMap};
 
 use wechat_core::Secret;
+
+use crate::tls::Peer;
 use wechat_core::api::pay::v2::notify::encrypt_req_info;
 use wechat_core::api::pay::v2::{SignType, sign, verify, write_xml, xml_fields};
 
@@ -27,6 +30,13 @@ const PATHS: &[&str] = &[
     "/pay/closeorder",
     "/secapi/pay/refund",
     "/pay/refundquery",
+    "/mmpaymkttransfers/sendredpack",
+    "/mmpaymkttransfers/promotion/transfers",
+];
+
+/// The paths that need the merchant's client certificate.
+const CERTIFICATE_PATHS: &[&str] = &[
+    "/secapi/pay/refund",
     "/mmpaymkttransfers/sendredpack",
     "/mmpaymkttransfers/promotion/transfers",
 ];
@@ -136,7 +146,14 @@ impl PayV2 {
     }
 
     /// The answer to a v2 call: checked, played, signed.
-    pub(crate) fn handle(&mut self, path: &str, body: &[u8], now_ms: i64, nonce: &str) -> Vec<u8> {
+    pub(crate) fn handle(
+        &mut self,
+        path: &str,
+        body: &[u8],
+        peer: &Peer,
+        now_ms: i64,
+        nonce: &str,
+    ) -> Vec<u8> {
         let Ok(req) = xml_fields(body) else {
             return fail("XML格式错误");
         };
@@ -151,6 +168,11 @@ impl PayV2 {
         let Some(key) = self.merchants.get(&mch_id).cloned() else {
             return fail("mch_id参数格式错误");
         };
+        if CERTIFICATE_PATHS.contains(&path)
+            && let Some(why) = peer.refuses(&mch_id)
+        {
+            return fail(why);
+        }
         let sign_type = match req.get("sign_type").map(String::as_str) {
             None | Some("") | Some("MD5") => SignType::Md5,
             Some("HMAC-SHA256") if !path.starts_with("/mmpaymkttransfers/") => SignType::HmacSha256,
@@ -576,7 +598,8 @@ mod tests {
     fn unsigned_or_badly_signed_requests_fail() {
         let mut pay = PayV2::with_demo();
         let body = write_xml([("mch_id", demo::MCH_ID), ("nonce_str", "n"), ("sign", "X")]);
-        let answer = xml_fields(&pay.handle("/pay/orderquery", &body, 0, "n")).unwrap();
+        let answer =
+            xml_fields(&pay.handle("/pay/orderquery", &body, &Peer::Unchecked, 0, "n")).unwrap();
         assert_eq!(answer["return_code"], "FAIL");
         assert_eq!(answer["return_msg"], "签名错误");
     }

@@ -584,6 +584,7 @@ pub(crate) fn handle(
                         .and_then(|v| v.to_str().ok())
                         .map(str::to_owned),
                     body,
+                    peer: crate::tls::Peer::Unchecked,
                 };
                 let reply = shared.lock().handle(&incoming);
                 pay = lock(shared);

@@ -11,6 +11,7 @@ use axum::response::Response;
 
 use crate::control;
 use crate::state::{Incoming, State};
+use crate::tls::Peer;
 use crate::util::{normalize_path, parse_query};
 
 /// Largest request body accepted (media uploads included).
@@ -25,6 +26,15 @@ pub(crate) struct Shared {
     /// WeChat Pay v3: merchants, keys, orders.
     pub pay: Mutex<crate::pay_v3::PayState>,
     pub addr: SocketAddr,
+    pub base_url: String,
+    /// The HTTPS listener, when started with it.
+    pub https: Option<Https>,
+}
+
+/// The HTTPS listener's certificates and address.
+#[derive(Debug)]
+pub(crate) struct Https {
+    pub tls: Arc<crate::tls::Tls>,
     pub base_url: String,
 }
 
@@ -65,12 +75,18 @@ async fn handle(AxumState(shared): AxumState<Arc<Shared>>, req: Request) -> Resp
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
+    let peer = match parts.extensions.get::<Peer>() {
+        Some(peer) => peer.clone(),
+        None if shared.https.is_some() => Peer::Anonymous,
+        None => Peer::Unchecked,
+    };
     let incoming = Incoming {
         method,
         path,
         query,
         content_type,
         body,
+        peer,
     };
     let reply = shared.lock().handle(&incoming);
     if !reply.delay.is_zero() {

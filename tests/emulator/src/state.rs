@@ -90,6 +90,8 @@ pub(crate) struct Incoming {
     pub query: Vec<(String, String)>,
     pub content_type: Option<String>,
     pub body: Vec<u8>,
+    /// The client certificate shown, for WeChat Pay v2's certificate calls.
+    pub peer: crate::tls::Peer,
 }
 
 /// What to send back, and how long to wait first.
@@ -761,7 +763,9 @@ impl State {
     fn route(&mut self, inc: &Incoming, now: i64) -> Answer {
         if crate::pay_v2::PayV2::plays(&inc.path) {
             let nonce = self.random_digits(16);
-            let body = self.pay_v2.handle(&inc.path, &inc.body, now, &nonce);
+            let body = self
+                .pay_v2
+                .handle(&inc.path, &inc.body, &inc.peer, now, &nonce);
             return Answer::Raw {
                 status: 200,
                 content_type: "text/xml; charset=utf-8".into(),
@@ -1617,6 +1621,7 @@ mod tests {
             query: Vec::new(),
             content_type: None,
             body: Vec::new(),
+            peer: crate::tls::Peer::Unchecked,
         }
     }
 
