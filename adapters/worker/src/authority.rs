@@ -11,8 +11,7 @@ use std::cell::RefCell;
 
 use serde::{Deserialize, Serialize};
 use wechat_core::client::{Leases, TokenStore};
-use wechat_core::token::keys::{self, StoreKey};
-use wechat_core::token::{StoreError, TicketKind};
+use wechat_core::token::StoreError;
 use wechat_core::{Auth, Client, Hosts, Runtime, Secret, StoredToken, TokenFlow};
 use worker::{Method, Request, RequestInit, Response};
 
@@ -266,8 +265,9 @@ pub struct Authority {
 }
 
 impl Authority {
-    /// An authority over the object's storage for `flows` (their JS-SDK tickets and, for a
-    /// platform, its authorizers come along), mirroring into `kv`, calling `hosts`.
+    /// An authority over the object's storage for `flows` (their JS-SDK tickets come along, and
+    /// so do an Open Platform component's authorizers and a WeCom suite's installing corps),
+    /// mirroring into `kv`, calling `hosts`.
     pub fn new(
         state: &worker::State,
         kv: Option<KvStore>,
@@ -275,7 +275,7 @@ impl Authority {
         flows: Vec<TokenFlow>,
     ) -> Self {
         // The client calls as nobody: every token goes through `token_of` with the flow that
-        // `resolve` finds. Without flows the authority only keeps what isolates save.
+        // `TokenFlow::owning` finds. Without flows the authority only keeps what isolates save.
         let client = Client::new(
             Auth::None,
             FetchClient::new(),
@@ -284,46 +284,6 @@ impl Authority {
         )
         .with_hosts(hosts);
         Self { client, flows }
-    }
-
-    /// The flow whose token is stored under `key`, if this authority refreshes it.
-    fn resolve(&self, key: &str) -> Option<TokenFlow> {
-        const KINDS: [TicketKind; 4] = [
-            TicketKind::Jsapi,
-            TicketKind::WxCard,
-            TicketKind::WorkCorp,
-            TicketKind::WorkAgent,
-        ];
-        let mut candidates: Vec<TokenFlow> = Vec::new();
-        for flow in &self.flows {
-            candidates.push(flow.clone());
-            if let TokenFlow::Component(component) = flow {
-                // An authorizer's token, or a ticket of it.
-                let mut named = keys::parse(key);
-                while let Some(StoreKey::Ticket { of, .. }) = named {
-                    named = keys::parse(of);
-                }
-                if let Some(StoreKey::Authorizer {
-                    component_appid,
-                    appid,
-                }) = named
-                    && component_appid == component.appid
-                {
-                    candidates.push(TokenFlow::Authorizer {
-                        component: component.clone(),
-                        appid: appid.to_owned(),
-                    });
-                }
-            }
-        }
-        let tickets: Vec<TokenFlow> = candidates
-            .iter()
-            .flat_map(|f| KINDS.iter().filter_map(|k| f.ticket(*k)))
-            .collect();
-        candidates
-            .into_iter()
-            .chain(tickets)
-            .find(|f| f.key() == key)
     }
 
     /// Answers an isolate's `load`, `save` or `invalidate`.
@@ -335,7 +295,7 @@ impl Authority {
         match path.as_str() {
             "/load" => {
                 let KeyMessage { key } = serde_json::from_slice(&body).map_err(bad)?;
-                let token = match self.resolve(&key) {
+                let token = match TokenFlow::owning(&self.flows, &key) {
                     Some(flow) => match self.client.token_of(&flow).await {
                         Ok(token) => Some(token),
                         Err(e) => return Response::error(e.to_string(), 502),
@@ -358,7 +318,7 @@ impl Authority {
             "/invalidate" => {
                 let m: InvalidateMessage = serde_json::from_slice(&body).map_err(bad)?;
                 let value = Secret::new(m.value);
-                let invalidated = match self.resolve(&m.key) {
+                let invalidated = match TokenFlow::owning(&self.flows, &m.key) {
                     Some(flow) => {
                         self.client.invalidate(&flow, &value).await;
                         true

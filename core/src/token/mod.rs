@@ -183,6 +183,59 @@ impl TokenFlow {
         })
     }
 
+    /// The flow that refreshes the token stored under `key`, among `flows`, their JS-SDK
+    /// tickets, an Open Platform component's authorizers and a WeCom suite's installing corps:
+    /// what a token authority serving many accounts (a Durable Object, a shared process) needs
+    /// to turn a key it is asked for into a fetch. `None` for a key none of them own.
+    pub fn owning(flows: &[TokenFlow], key: &str) -> Option<TokenFlow> {
+        const KINDS: [TicketKind; 4] = [
+            TicketKind::Jsapi,
+            TicketKind::WxCard,
+            TicketKind::WorkCorp,
+            TicketKind::WorkAgent,
+        ];
+        // The account a key names: an authorizer's or an installing corp's token, or a ticket of it.
+        let mut named = keys::parse(key);
+        while let Some(StoreKey::Ticket { of, .. }) = named {
+            named = keys::parse(of);
+        }
+        let mut candidates: Vec<TokenFlow> = Vec::new();
+        for flow in flows {
+            candidates.push(flow.clone());
+            match (flow, &named) {
+                (
+                    TokenFlow::Component(component),
+                    Some(StoreKey::Authorizer {
+                        component_appid,
+                        appid,
+                    }),
+                ) if *component_appid == component.appid => {
+                    candidates.push(TokenFlow::Authorizer {
+                        component: component.clone(),
+                        appid: (*appid).to_owned(),
+                    });
+                }
+                (TokenFlow::Suite(suite), Some(StoreKey::SuiteCorp { suite_id, corpid }))
+                    if *suite_id == suite.suite_id =>
+                {
+                    candidates.push(TokenFlow::SuiteCorp {
+                        suite: suite.clone(),
+                        corpid: (*corpid).to_owned(),
+                    });
+                }
+                _ => {}
+            }
+        }
+        let tickets: Vec<TokenFlow> = candidates
+            .iter()
+            .flat_map(|f| KINDS.iter().filter_map(|k| f.ticket(*k)))
+            .collect();
+        candidates
+            .into_iter()
+            .chain(tickets)
+            .find(|f| f.key() == key)
+    }
+
     /// The store key: platform, app and kind, never a secret (see [`keys`]).
     pub fn key(&self) -> String {
         let key = match self {

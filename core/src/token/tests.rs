@@ -610,3 +610,68 @@ fn store_keys_read_back() {
         assert_eq!(parse(junk), None, "{junk}");
     }
 }
+
+#[test]
+fn a_key_is_owned_by_its_flow_its_tickets_and_a_platforms_accounts() {
+    let suite = SuiteApp {
+        suite_id: "wwsuite".into(),
+        secret: Secret::new("SUITESECRET"),
+    };
+    let flows = [
+        stable(),
+        TokenFlow::Component(component()),
+        TokenFlow::Suite(suite.clone()),
+    ];
+    let authorizer = TokenFlow::Authorizer {
+        component: component(),
+        appid: "wxauthorizer".into(),
+    };
+    let corp = TokenFlow::SuiteCorp {
+        suite: suite.clone(),
+        corpid: "wwcorp".into(),
+    };
+    let jsapi_of_authorizer = authorizer.ticket(TicketKind::Jsapi).unwrap();
+    let corp_ticket = corp.ticket(TicketKind::WorkCorp).unwrap();
+    for flow in [
+        stable(),
+        stable().ticket(TicketKind::Jsapi).unwrap(),
+        TokenFlow::Component(component()),
+        TokenFlow::Suite(suite.clone()),
+        authorizer,
+        jsapi_of_authorizer,
+        corp,
+        corp_ticket,
+    ] {
+        assert_eq!(TokenFlow::owning(&flows, &flow.key()), Some(flow));
+    }
+    // Another platform's accounts, and keys of flows not served, are nobody's.
+    let strangers = [
+        TokenFlow::Authorizer {
+            component: ComponentApp {
+                appid: "wxother".into(),
+                secret: Secret::new("X"),
+            },
+            appid: "wxauthorizer".into(),
+        },
+        TokenFlow::SuiteCorp {
+            suite: SuiteApp {
+                suite_id: "wwother".into(),
+                secret: Secret::new("X"),
+            },
+            corpid: "wwcorp".into(),
+        },
+        TokenFlow::Classic {
+            appid: "wxapp".into(),
+            secret: Secret::new("APPSECRET"),
+        },
+    ];
+    for flow in strangers {
+        assert_eq!(
+            TokenFlow::owning(&flows, &flow.key()),
+            None,
+            "{}",
+            flow.key()
+        );
+    }
+    assert_eq!(TokenFlow::owning(&flows, "not a key"), None);
+}
