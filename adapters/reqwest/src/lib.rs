@@ -29,6 +29,7 @@ mod builder;
 mod http;
 mod merchant;
 pub mod pay;
+mod pkcs12;
 mod runtime;
 
 pub use builder::{
