@@ -11,6 +11,7 @@
 mod api;
 mod callback;
 mod output;
+mod pay;
 
 use std::process::ExitCode;
 
@@ -28,7 +29,9 @@ use crate::output::Failure;
     after_help = "Environment: WECHAT_PLATFORM; WECHAT_APPID, WECHAT_SECRET (oa, mp); WECHAT_CORPID, \
                   WECHAT_CORPSECRET (work); WECHAT_API_BASE; WECHAT_REDIS_URL (share tokens through \
                   Redis); WECHAT_TOKEN, WECHAT_ENCODING_AES_KEY (callbacks); WECHAT_XPAY_APPKEY \
-                  (signs `build` of virtual payment calls)."
+                  (signs `build` of virtual payment calls); WECHAT_PAY_MCHID, WECHAT_PAY_SERIAL, \
+                  WECHAT_PAY_PRIVATE_KEY, WECHAT_PAY_APIV3_KEY, WECHAT_PAY_PUBLIC_KEY, \
+                  WECHAT_PAY_PUBLIC_KEY_ID, WECHAT_PAY_API_BASE (`wechat pay`)."
 )]
 struct Cli {
     /// Which kind of account the credentials belong to.
@@ -82,6 +85,9 @@ enum Command {
     Build(BuildArgs),
     /// Read an endpoint's answer (a file, or standard input) and print the typed value as JSON.
     Parse(ParseArgs),
+    /// WeChat Pay v3 as a merchant: signed calls, notifications, platform certificates.
+    #[command(subcommand)]
+    Pay(pay::PayCommand),
 }
 
 #[derive(Args, Debug)]
@@ -216,6 +222,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 args.session_key.map(Secret::new),
             ),
             Command::Parse(args) => api::parse(cli.platform, &args.name, args.file.as_deref()),
+            Command::Pay(c) => pay::run(cli.api_base.as_deref(), c).await,
             Command::Crypto(c) => callback::crypto(c),
             Command::Callback(callback::CallbackCommand::Parse) => callback::parse(),
             Command::Callback(callback::CallbackCommand::Simulate(args)) => {

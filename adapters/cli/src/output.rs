@@ -43,6 +43,7 @@ impl Secrets {
             "WECHAT_XPAY_APPKEY",
         ]
         .iter()
+        .chain(crate::pay::SECRET_VARS)
         .filter_map(|k| std::env::var(k).ok())
         .filter(|v| v.len() >= 4)
         .collect();

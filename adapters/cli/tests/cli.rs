@@ -4,6 +4,9 @@
 #[path = "../../redis/tests/common/mod.rs"]
 mod redis_server;
 
+#[path = "cli/pay.rs"]
+mod pay;
+
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};
 
@@ -19,6 +22,15 @@ const VARS: &[&str] = &[
     "WECHAT_API_BASE",
     "WECHAT_REDIS_URL",
     "WECHAT_XPAY_APPKEY",
+    "WECHAT_PAY_MCHID",
+    "WECHAT_PAY_SERIAL",
+    "WECHAT_PAY_PRIVATE_KEY",
+    "WECHAT_PAY_APIV3_KEY",
+    "WECHAT_PAY_API_KEY",
+    "WECHAT_PAY_PKCS12_PASSWORD",
+    "WECHAT_PAY_PUBLIC_KEY",
+    "WECHAT_PAY_PUBLIC_KEY_ID",
+    "WECHAT_PAY_API_BASE",
 ];
 
 #[derive(Debug)]

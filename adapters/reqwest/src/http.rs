@@ -130,8 +130,8 @@ impl HttpOptions {
     /// need. One merchant, one client. Checked here, so a bad file fails at once; the key is
     /// never printed.
     ///
-    /// The merchant platform also gives the pair as `apiclient_cert.p12` (password: the merchant
-    /// id); `openssl pkcs12 -in apiclient_cert.p12 -nodes` turns it into this PEM pair.
+    /// The merchant platform also gives the pair as `apiclient_cert.p12`: see
+    /// `client_certificate_pkcs12` (feature `pkcs12`).
     pub fn client_certificate_pem(mut self, cert_pem: &[u8], key_pem: &[u8]) -> Result<Self> {
         let mut pem = Vec::with_capacity(cert_pem.len() + key_pem.len() + 1);
         pem.extend_from_slice(cert_pem);
@@ -154,6 +154,16 @@ impl HttpOptions {
         })?;
         self.identity = Some(Secret::new(text));
         Ok(self)
+    }
+
+    /// Presents the client certificate and key of a PKCS#12 file (DER), such as the merchant's
+    /// `apiclient_cert.p12`, whose password is the merchant id by WeChat Pay's convention. Both
+    /// PBES2/AES files and the legacy RC2/3DES ones open. A wrong password is an error that says
+    /// nothing of the key. Feature `pkcs12`.
+    #[cfg(feature = "pkcs12")]
+    pub fn client_certificate_pkcs12(self, der: &[u8], password: &str) -> Result<Self> {
+        let (certs, key) = crate::pkcs12::Pkcs12::open(der, password)?.identity_pem()?;
+        self.client_certificate_pem(certs.as_bytes(), key.expose().as_bytes())
     }
 
     /// These options with the client certificate of `other`.

@@ -29,6 +29,8 @@ mod builder;
 mod http;
 mod merchant;
 pub mod pay;
+#[cfg(feature = "pkcs12")]
+mod pkcs12;
 mod runtime;
 
 pub use builder::{

@@ -70,6 +70,15 @@ impl MerchantBuilder {
         Ok(self)
     }
 
+    /// The merchant's client certificate and key from a PKCS#12 file (`apiclient_cert.p12`, DER;
+    /// password: the merchant id by WeChat Pay's convention): see
+    /// [`HttpOptions::client_certificate_pkcs12`]. Feature `pkcs12`.
+    #[cfg(feature = "pkcs12")]
+    pub fn client_certificate_pkcs12(mut self, der: &[u8], password: &str) -> Result<Self> {
+        self.http_options = self.http_options.client_certificate_pkcs12(der, password)?;
+        Ok(self)
+    }
+
     /// Retries after transient failures (`SYSTEMERROR`, HTTP 5xx, transport), for the calls that
     /// are safe to repeat.
     pub fn retry(mut self, retry: RetryPolicy) -> Self {

@@ -65,6 +65,15 @@ impl MerchantKey {
             .map_err(|e| Error::Build(format!("merchant key rejected: {e}")))
     }
 
+    /// Loads the private key of a PKCS#12 file (DER): the merchant's `apiclient_cert.p12`, whose
+    /// password is the merchant id by WeChat Pay's convention. PBES2/AES files and the legacy
+    /// RC2/3DES ones both open; a wrong password is an error that says nothing of the key.
+    /// Feature `pkcs12`.
+    #[cfg(feature = "pkcs12")]
+    pub fn from_pkcs12_der(der: &[u8], password: &str) -> Result<Self> {
+        Self::from_pkcs8_der(crate::pkcs12::Pkcs12::open(der, password)?.key_pkcs8())
+    }
+
     fn sign_now(&self, message: &[u8]) -> Result<Vec<u8>> {
         let mut signature = vec![0; self.0.public_modulus_len()];
         self.0

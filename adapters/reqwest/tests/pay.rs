@@ -508,3 +508,74 @@ mod v3 {
         assert_eq!(client.call(&query).await.unwrap().trade_state, "REFUND");
     }
 }
+
+/// The merchant's key and client certificate out of `apiclient_cert.p12` (password: the merchant
+/// id), legacy RC2/3DES and PBES2/AES alike; the key signs calls the emulator accepts.
+#[cfg(feature = "pkcs12")]
+mod pkcs12 {
+    use std::sync::Arc;
+
+    use wechat_core::Secret;
+    use wechat_core::api::pay::v3::Merchant;
+    use wechat_core::api::pay::v3::certificates::GetCertificates;
+    use wechat_emulator::{Emulator, PaySigningKey, pay_demo};
+    use wechat_reqwest::HttpOptions;
+    use wechat_reqwest::pay::{MerchantKey, WechatPayKey};
+
+    const LEGACY: &[u8] = include_bytes!("../../../tests/emulator/keys/merchant_legacy.p12");
+    const AES: &[u8] = include_bytes!("../../../tests/emulator/keys/merchant_aes.p12");
+
+    #[tokio::test]
+    async fn the_key_of_either_kind_of_file_signs_accepted_calls() {
+        let emu = Emulator::builder().start().await.unwrap();
+        let control = emu.controller();
+        control.set_pay_signing_key(PaySigningKey::PublicKey);
+        for file in [LEGACY, AES] {
+            let key = MerchantKey::from_pkcs12_der(file, pay_demo::MCHID).unwrap();
+            assert_eq!(format!("{key:?}"), "MerchantKey([redacted])");
+            let merchant = Arc::new(
+                Merchant::new(
+                    pay_demo::MCHID,
+                    pay_demo::SERIAL_NO,
+                    key,
+                    Secret::new(pay_demo::APIV3_KEY),
+                )
+                .with_public_key(
+                    control.pay_public_key_id(),
+                    WechatPayKey::from_pem(control.pay_public_key_pem().as_bytes()).unwrap(),
+                ),
+            );
+            let client = wechat_reqwest::merchant(merchant.auth())
+                .api_base(emu.base_url())
+                .client_certificate_pkcs12(file, pay_demo::MCHID)
+                .unwrap()
+                .build()
+                .unwrap();
+            let list = client.call(&GetCertificates {}).await.unwrap();
+            assert_eq!(list.data[0].serial_no, control.pay_platform_serial());
+        }
+        emu.shutdown().await;
+    }
+
+    #[test]
+    fn a_wrong_password_or_a_bad_file_is_a_clear_error_that_says_nothing_of_the_key() {
+        for file in [LEGACY, AES] {
+            let e = MerchantKey::from_pkcs12_der(file, "1900000108").unwrap_err();
+            let shown = e.to_string();
+            assert!(shown.contains("wrong password"), "{shown}");
+            assert!(!shown.contains("PRIVATE"), "{shown}");
+            let e = HttpOptions::default()
+                .client_certificate_pkcs12(file, "")
+                .unwrap_err();
+            assert!(e.to_string().contains("wrong password"), "{e}");
+        }
+        let e = MerchantKey::from_pkcs12_der(b"-----BEGIN PRIVATE KEY-----", "x").unwrap_err();
+        assert!(e.to_string().contains("not a PKCS#12 file"), "{e}");
+        let with = HttpOptions::default()
+            .client_certificate_pkcs12(LEGACY, "1900000109")
+            .unwrap();
+        assert!(with.has_client_certificate());
+        let shown = format!("{with:?}");
+        assert!(!shown.contains("PRIVATE KEY"), "{shown}");
+    }
+}
