@@ -287,3 +287,71 @@ fn two_axum_bots_sharing_redis_handle_a_retried_push_once() {
     assert_handled_once(&answers, emu.calls(CUSTOM_SEND));
     rt.block_on(emu.shutdown());
 }
+
+#[test]
+fn platform_walks_both_journeys_without_credentials() {
+    let out = Command::new(example("platform"))
+        .env_remove("WECHAT_COMPONENT_APPID")
+        .env_remove("WECHAT_SUITE_ID")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let steps = [
+        // Open Platform: the ticket kept, the account authorizing, calls for it, its withdrawal.
+        "backend: kept the component_verify_ticket",
+        "the store holds WeChat's ticket",
+        "/cgi-bin/componentloginpage?..",
+        "/open/authorized?..",
+        "backend: kept the refresh token of wx0000000000emua02",
+        "200 wx0000000000emua02 authorized the platform",
+        "token fetches at WeChat: component 1\n",
+        "GET /open/accounts/wx0000000000emua02/info: 200",
+        "GET /open/accounts/wx0000000000emua02/ips: 200 wx0000000000emua02: 15 API addresses",
+        "token fetches at WeChat: component 1, authorizer 1\n",
+        "backend: wx0000000000emua02 withdrew, 2 of its credentials forgotten",
+        "GET /open/accounts/wx0000000000emua02/ips: 409",
+        "authorizer token fetches still 1\n",
+        // WeCom: the ticket kept, a site install and a market install, calls, a cancellation.
+        "backend: kept the suite_ticket",
+        "the store holds WeCom's ticket",
+        "/3rdapp/install?..",
+        "/suite/installed?..",
+        "backend: kept the permanent code of ww0000000000site01",
+        "200 ww0000000000site01 installed the suite",
+        "GET /suite/corps/ww0000000000site01/departments: 200",
+        "token fetches at WeCom: suite 1, corp 1\n",
+        "backend: kept the permanent code of ww0000000000mark01",
+        "GET /suite/corps/ww0000000000mark01/departments: 200",
+        "backend: ww0000000000site01 removed the suite, 2 of its credentials forgotten",
+        "GET /suite/corps/ww0000000000site01/departments: 409",
+        "token fetches at WeCom: suite 1, corp 1 (no new one)",
+        "Done: both journeys",
+    ];
+    let mut from = 0;
+    for step in steps {
+        let at = stdout[from..]
+            .find(step)
+            .unwrap_or_else(|| panic!("{step:?} missing (in order) in:\n{stdout}"));
+        from += at + step.len();
+    }
+    assert_eq!(
+        stdout.matches("/ips: 200").count(),
+        3,
+        "three calls with one authorizer token:\n{stdout}"
+    );
+    assert_eq!(stdout.matches("/departments: 200").count(), 4, "{stdout}");
+    // No credential reaches the output.
+    for secret in [
+        wechat_emulator::demo::COMPONENT_SECRET,
+        wechat_emulator::demo::SUITE_SECRET,
+        "auth_code=",
+        "pre_auth_code=",
+    ] {
+        assert!(!stdout.contains(secret), "{secret} printed:\n{stdout}");
+    }
+}
