@@ -51,7 +51,14 @@ fn env(name: &str) -> Option<String> {
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let configured = env("WECHAT_COMPONENT_APPID").is_some() || env("WECHAT_SUITE_ID").is_some();
+    let configured = [
+        "WECHAT_COMPONENT_APPID",
+        "WECHAT_COMPONENT_SECRET",
+        "WECHAT_SUITE_ID",
+        "WECHAT_SUITE_SECRET",
+    ]
+    .iter()
+    .any(|name| env(name).is_some());
     let result = if configured {
         serve().await
     } else {
@@ -139,11 +146,7 @@ fn backend<S: TokenStore + 'static>(
     store: impl Fn() -> Result<S, BoxError>,
 ) -> Result<Router, BoxError> {
     let mut router = Router::new();
-    let component = (
-        env("WECHAT_COMPONENT_APPID"),
-        env("WECHAT_COMPONENT_SECRET"),
-    );
-    if let (Some(appid), Some(secret)) = component {
+    if let Some((appid, secret)) = pair("WECHAT_COMPONENT_APPID", "WECHAT_COMPONENT_SECRET")? {
         let client = settings.client(wechat_reqwest::component(&appid, secret), store()?)?;
         router = router.merge(open::routes(open::Component::new(client, settings)?));
         println!(
@@ -151,7 +154,7 @@ fn backend<S: TokenStore + 'static>(
             settings.public_url
         );
     }
-    if let (Some(suite_id), Some(secret)) = (env("WECHAT_SUITE_ID"), env("WECHAT_SUITE_SECRET")) {
+    if let Some((suite_id, secret)) = pair("WECHAT_SUITE_ID", "WECHAT_SUITE_SECRET")? {
         let client = settings.client(wechat_reqwest::suite(&suite_id, secret), store()?)?;
         let test_install = env("WECHAT_SUITE_TEST_INSTALL").is_some_and(|v| v == "1");
         router = router.merge(suite::routes(suite::Suite::new(
@@ -165,6 +168,16 @@ fn backend<S: TokenStore + 'static>(
         );
     }
     Ok(router)
+}
+
+/// An id and its secret: both set, neither, or an error naming the one missing.
+fn pair(id: &str, secret: &str) -> Result<Option<(String, String)>, BoxError> {
+    match (env(id), env(secret)) {
+        (Some(id), Some(secret)) => Ok(Some((id, secret))),
+        (None, None) => Ok(None),
+        (Some(_), None) => Err(format!("{id} needs {secret}").into()),
+        (None, Some(_)) => Err(format!("{secret} needs {id}").into()),
+    }
 }
 
 // ----- what both platforms' routes share -------------------------------------------------------
