@@ -255,6 +255,15 @@ impl Demo<'_> {
             .ok_or("no suite")?;
         self.push("/suite/callback", Platform::WeCom, suite_id, push)
             .await?;
+        // The backend answered at once and exchanges the code after: wait for it.
+        let key = TokenFlow::permanent_code_key(suite_id, MARKET_CORP);
+        for _ in 0..100 {
+            if suite.client.store().load(&key).await?.is_some() {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
         self.admin(&format!("/suite/corps/{MARKET_CORP}/departments"))
             .await?;
 

@@ -26,6 +26,10 @@
 //! - `WECHAT_REDIS_URL`: keep tickets, refresh tokens, permanent codes and tokens in Redis (they
 //!   must outlive the process: an account's refresh token comes once); default: memory;
 //! - `PORT` (default 3000) and `WECHAT_API_BASE` (a proxy).
+//!
+//! The admin routes (`/open/accounts/..`, `/suite/corps/..`) answer anyone here: put them behind
+//! your own authentication, and tie `/open/authorize` and `/suite/install` to the signed-in
+//! customer (the install link's `state`) before serving them on the Internet.
 
 use std::net::{Ipv4Addr, SocketAddr};
 use std::process::ExitCode;

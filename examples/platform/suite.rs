@@ -68,10 +68,19 @@ impl<S: TokenStore + 'static> Suite<S> {
                 println!("   backend: kept the suite_ticket");
             }
             SuiteEvent::CreateAuth(_) | SuiteEvent::ResetPermanentCode(_) => {
+                // WeCom wants the answer within a second: the code is exchanged after it.
                 let code = event.auth_code().ok_or("the push carries no AuthCode")?;
-                let grant = suite::get_permanent_code(&self.client, code).await?;
-                let corpid = grant.auth_corp_info.corpid;
-                println!("   backend: kept the permanent code of {corpid}");
+                let (client, code) = (self.client.clone(), code.to_owned());
+                tokio::spawn(async move {
+                    match suite::get_permanent_code(&client, &code).await {
+                        Ok(grant) => println!(
+                            "   backend: kept the permanent code of {}",
+                            grant.auth_corp_info.corpid
+                        ),
+                        // The code is lost: the corp's admin installs again.
+                        Err(e) => println!("   backend: get_permanent_code failed: {e}"),
+                    }
+                });
             }
             SuiteEvent::CancelAuth(_) => {
                 let cleared = forget_cancelled(&self.client, event).await?;

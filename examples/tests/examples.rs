@@ -325,7 +325,6 @@ fn platform_walks_both_journeys_without_credentials() {
         "200 ww0000000000site01 installed the suite",
         "GET /suite/corps/ww0000000000site01/departments: 200",
         "token fetches at WeCom: suite 1, corp 1\n",
-        "backend: kept the permanent code of ww0000000000mark01",
         "GET /suite/corps/ww0000000000mark01/departments: 200",
         "backend: ww0000000000site01 removed the suite, 2 of its credentials forgotten",
         "GET /suite/corps/ww0000000000site01/departments: 409",
@@ -345,6 +344,11 @@ fn platform_walks_both_journeys_without_credentials() {
         "three calls with one authorizer token:\n{stdout}"
     );
     assert_eq!(stdout.matches("/departments: 200").count(), 4, "{stdout}");
+    // The market install's code is exchanged after the push is answered.
+    assert!(
+        stdout.contains("backend: kept the permanent code of ww0000000000mark01"),
+        "{stdout}"
+    );
     // No credential reaches the output.
     for secret in [
         wechat_emulator::demo::COMPONENT_SECRET,
