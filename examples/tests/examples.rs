@@ -287,3 +287,271 @@ fn two_axum_bots_sharing_redis_handle_a_retried_push_once() {
     assert_handled_once(&answers, emu.calls(CUSTOM_SEND));
     rt.block_on(emu.shutdown());
 }
+
+#[test]
+fn platform_walks_both_journeys_without_credentials() {
+    let out = Command::new(example("platform"))
+        .env_remove("WECHAT_COMPONENT_APPID")
+        .env_remove("WECHAT_SUITE_ID")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let steps = [
+        // Open Platform: the ticket kept, the account authorizing, calls for it, its withdrawal.
+        "backend: kept the component_verify_ticket",
+        "the store holds WeChat's ticket",
+        "/cgi-bin/componentloginpage?..",
+        "/open/authorized?..",
+        "backend: kept the refresh token of wx0000000000emua02",
+        "200 wx0000000000emua02 authorized the platform",
+        "token fetches at WeChat: component 1\n",
+        "GET /open/accounts/wx0000000000emua02/info: 200",
+        "GET /open/accounts/wx0000000000emua02/ips: 200 wx0000000000emua02: 15 API addresses",
+        "token fetches at WeChat: component 1, authorizer 1\n",
+        "backend: wx0000000000emua02 withdrew, 2 of its credentials forgotten",
+        "GET /open/accounts/wx0000000000emua02/ips: 409",
+        "authorizer token fetches still 1\n",
+        // WeCom: the ticket kept, a site install and a market install, calls, a cancellation.
+        "backend: kept the suite_ticket",
+        "the store holds WeCom's ticket",
+        "/3rdapp/install?..",
+        "/suite/installed?..",
+        "backend: kept the permanent code of ww0000000000site01",
+        "200 ww0000000000site01 installed the suite",
+        "GET /suite/corps/ww0000000000site01/departments: 200",
+        "token fetches at WeCom: suite 1, corp 1\n",
+        "GET /suite/corps/ww0000000000mark01/departments: 200",
+        "backend: ww0000000000site01 removed the suite, 2 of its credentials forgotten",
+        "GET /suite/corps/ww0000000000site01/departments: 409",
+        "token fetches at WeCom: suite 1, corp 1 (no new one)",
+        "Done: both journeys",
+    ];
+    let mut from = 0;
+    for step in steps {
+        let at = stdout[from..]
+            .find(step)
+            .unwrap_or_else(|| panic!("{step:?} missing (in order) in:\n{stdout}"));
+        from += at + step.len();
+    }
+    assert_eq!(
+        stdout.matches("/ips: 200").count(),
+        3,
+        "three calls with one authorizer token:\n{stdout}"
+    );
+    assert_eq!(stdout.matches("/departments: 200").count(), 4, "{stdout}");
+    // The market install's code is exchanged after the push is answered.
+    assert!(
+        stdout.contains("backend: kept the permanent code of ww0000000000mark01"),
+        "{stdout}"
+    );
+    // No credential reaches the output.
+    for secret in [
+        wechat_emulator::demo::COMPONENT_SECRET,
+        wechat_emulator::demo::SUITE_SECRET,
+        "auth_code=",
+        "pre_auth_code=",
+    ] {
+        assert!(!stdout.contains(secret), "{secret} printed:\n{stdout}");
+    }
+}
+
+/// A process killed on drop.
+struct Killed(Child);
+
+impl Drop for Killed {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// What a page answered a browser that does not follow redirects: status, location, text.
+async fn browse(url: &str) -> (u16, String, String) {
+    let browser = wechat_reqwest::ReqwestClient::options()
+        .no_proxy()
+        .build()
+        .unwrap();
+    let answer = browser.inner().get(url).send().await.unwrap();
+    let location = answer
+        .headers()
+        .get("location")
+        .map(|l| l.to_str().unwrap().to_owned())
+        .unwrap_or_default();
+    (
+        answer.status().as_u16(),
+        location,
+        answer.text().await.unwrap(),
+    )
+}
+
+#[test]
+fn platform_serves_with_credentials() {
+    use wechat_core::callback::Platform;
+    use wechat_emulator::{TokenKind, demo};
+    const TOKEN: &str = "served-platform-token";
+    const ACCOUNT: &str = "wx0000000000emua03";
+    const CORP: &str = "ww0000000000site02";
+
+    let rt = runtime();
+    let emu = rt.block_on(Emulator::start()).unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let base = format!("http://127.0.0.1:{port}");
+    let mut child = Command::new(example("platform"))
+        .env("WECHAT_COMPONENT_APPID", demo::COMPONENT_APPID)
+        .env("WECHAT_COMPONENT_SECRET", demo::COMPONENT_SECRET)
+        .env("WECHAT_SUITE_ID", demo::SUITE_ID)
+        .env("WECHAT_SUITE_SECRET", demo::SUITE_SECRET)
+        .env("WECHAT_SUITE_TEST_INSTALL", "1")
+        .env("WECHAT_TOKEN", TOKEN)
+        .env("WECHAT_ENCODING_AES_KEY", DEMO_AES_KEY)
+        .env("WECHAT_PUBLIC_URL", &base)
+        .env("WECHAT_API_BASE", emu.base_url())
+        .env("PORT", port.to_string())
+        .env_remove("WECHAT_REDIS_URL")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut output = BufReader::new(child.stdout.take().unwrap());
+    let _child = Killed(child);
+    let mut banner = String::new();
+    while !banner.contains("platform backend on") {
+        assert_ne!(output.read_line(&mut banner).unwrap(), 0, "{banner}");
+    }
+    assert!(
+        banner.contains(&format!("callback {base}/open/callback")),
+        "{banner}"
+    );
+    assert!(
+        banner.contains(&format!("callback {base}/suite/callback")),
+        "{banner}"
+    );
+
+    rt.block_on(async {
+        let push = |path: &str, platform: Platform, receiver: &str, body: String| {
+            CallbackPush::xml(format!("{base}{path}"), TOKEN, body)
+                .for_platform(platform)
+                .encrypted(DEMO_AES_KEY, receiver)
+        };
+        let delivered = |answer: wechat_emulator::CallbackResponse| {
+            assert_eq!(answer.status, 200, "{}", answer.text());
+            assert_eq!(answer.plaintext.as_deref(), Some("success"));
+        };
+
+        // Open Platform: the ticket, the authorization pages, a call, the withdrawal.
+        let ticket = emu
+            .component_verify_ticket_message(demo::COMPONENT_APPID)
+            .unwrap();
+        let ticket = push(
+            "/open/callback",
+            Platform::OpenPlatform,
+            demo::COMPONENT_APPID,
+            ticket,
+        );
+        delivered(emu.push_callback(&ticket).await.unwrap());
+        let (status, page, _) = browse(&format!("{base}/open/authorize?biz_appid={ACCOUNT}")).await;
+        assert_eq!(status, 302);
+        assert!(
+            page.starts_with(&format!("{}/cgi-bin/componentloginpage?", emu.base_url())),
+            "{page}"
+        );
+        let (status, back, _) = browse(&page).await;
+        assert_eq!(status, 302);
+        assert!(
+            back.starts_with(&format!("{base}/open/authorized?auth_code=")),
+            "{back}"
+        );
+        let (status, _, text) = browse(&back).await;
+        assert_eq!(
+            (status, text.as_str()),
+            (200, "wx0000000000emua03 authorized the platform")
+        );
+        // The code works once: the browser's second visit is refused.
+        let (status, _, text) = browse(&back).await;
+        assert_eq!(status, 502, "{text}");
+        assert!(text.contains("61009"), "{text}");
+        for _ in 0..2 {
+            let (status, _, text) = browse(&format!("{base}/open/accounts/{ACCOUNT}/ips")).await;
+            assert_eq!(status, 200, "{text}");
+        }
+        let gone = emu.unauthorize(demo::COMPONENT_APPID, ACCOUNT).unwrap();
+        let gone = push(
+            "/open/callback",
+            Platform::OpenPlatform,
+            demo::COMPONENT_APPID,
+            gone,
+        );
+        delivered(emu.push_callback(&gone).await.unwrap());
+        let (status, _, text) = browse(&format!("{base}/open/accounts/{ACCOUNT}/ips")).await;
+        assert_eq!(status, 409, "{text}");
+        assert!(text.contains("authorize (or install) again"), "{text}");
+        assert_eq!(
+            emu.token_fetches_of(demo::COMPONENT_APPID, TokenKind::Component),
+            1
+        );
+        assert_eq!(emu.token_fetches_of(ACCOUNT, TokenKind::Authorizer), 1);
+
+        // WeCom: the ticket, a test install, a call.
+        let ticket = emu.suite_ticket_message(demo::SUITE_ID).unwrap();
+        let ticket = push("/suite/callback", Platform::WeCom, demo::SUITE_ID, ticket);
+        delivered(emu.push_callback(&ticket).await.unwrap());
+        assert!(emu.set_installing_corp(demo::SUITE_ID, CORP));
+        let (status, page, _) = browse(&format!("{base}/suite/install")).await;
+        assert_eq!(status, 302);
+        assert!(
+            page.starts_with(&format!("{}/3rdapp/install?", emu.base_url())),
+            "{page}"
+        );
+        let (_, back, _) = browse(&page).await;
+        assert!(
+            back.starts_with(&format!("{base}/suite/installed?auth_code=")),
+            "{back}"
+        );
+        let (status, _, text) = browse(&back).await;
+        assert_eq!(
+            (status, text.as_str()),
+            (200, "ww0000000000site02 installed the suite")
+        );
+        let (status, _, text) = browse(&format!("{base}/suite/corps/{CORP}/departments")).await;
+        assert_eq!(status, 200, "{text}");
+        assert_eq!(emu.token_fetches_of(demo::SUITE_ID, TokenKind::Suite), 1);
+        assert_eq!(emu.token_fetches_of(CORP, TokenKind::CorpOfSuite), 1);
+
+        // A push signed with another Token is refused, not stored.
+        let forged = emu.suite_ticket_message(demo::SUITE_ID).unwrap();
+        let forged = CallbackPush::xml(format!("{base}/suite/callback"), "wrong", forged)
+            .for_platform(Platform::WeCom)
+            .encrypted(DEMO_AES_KEY, demo::SUITE_ID);
+        assert_ne!(emu.push_callback(&forged).await.unwrap().status, 200);
+    });
+    rt.block_on(emu.shutdown());
+}
+
+#[test]
+fn platform_names_a_missing_secret() {
+    let out = Command::new(example("platform"))
+        .env("WECHAT_COMPONENT_APPID", "wxcomponent")
+        .env_remove("WECHAT_COMPONENT_SECRET")
+        .env_remove("WECHAT_SUITE_ID")
+        .env_remove("WECHAT_SUITE_SECRET")
+        .env("WECHAT_PUBLIC_URL", "https://platform.example.com")
+        .env("WECHAT_TOKEN", "t")
+        .env("WECHAT_ENCODING_AES_KEY", DEMO_AES_KEY)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(!out.status.success());
+    assert!(
+        stdout.contains("WECHAT_COMPONENT_APPID needs WECHAT_COMPONENT_SECRET"),
+        "{stdout}"
+    );
+}
