@@ -206,8 +206,9 @@ fn parse_json(text: &str, what: &str) -> Result<serde_json::Value, Failure> {
     serde_json::from_str(text).map_err(|e| Failure::Input(format!("{what} is not valid JSON: {e}")))
 }
 
-/// `/path?a=b` or `https://host/path?a=b` → the path and the decoded query pairs.
-fn split_path(raw: &str) -> Result<(String, Vec<(String, String)>), Failure> {
+/// `/path?a=b` or `https://host/path?a=b` → the path and the decoded query pairs (an
+/// `access_token` pair dropped: the client adds its own).
+pub(crate) fn split_path(raw: &str) -> Result<(String, Vec<(String, String)>), Failure> {
     let rest = raw
         .strip_prefix("https://")
         .or_else(|| raw.strip_prefix("http://"))
@@ -216,7 +217,7 @@ fn split_path(raw: &str) -> Result<(String, Vec<(String, String)>), Failure> {
     let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
     if !path.starts_with('/') {
         return Err(Failure::Input(format!(
-            "PATH must start with '/', like /cgi-bin/get_api_domain_ip (got {path:?})"
+            "PATH must start with '/', like /cgi-bin/get_api_domain_ip or /v3/certificates (got {path:?})"
         )));
     }
     let pairs = form_urlencoded::parse(query.as_bytes())

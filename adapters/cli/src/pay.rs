@@ -29,6 +29,7 @@ use wechat_core::endpoint::{self, AuthScheme, Body, Endpoint, Envelope, Meta, Re
 use wechat_core::{Host, Hosts, Method, Secret};
 use wechat_reqwest::pay::{AwsLc, MerchantKey, WechatPayKey};
 
+use crate::api::split_path;
 use crate::output::{Failure, print};
 
 /// The environment variables that hold secrets (scrubbed from every output).
@@ -264,25 +265,6 @@ async fn call(api_base: Option<&str>, args: PayCallArgs) -> Result<(), Failure> 
 fn pretty(value: &serde_json::Value) -> Result<String, Failure> {
     serde_json::to_string_pretty(value)
         .map_err(|e| Failure::Input(format!("cannot print the answer: {e}")))
-}
-
-/// `/v3/x?a=b` or `https://host/v3/x?a=b` → the path and the decoded query pairs.
-fn split_path(raw: &str) -> Result<(String, Vec<(String, String)>), Failure> {
-    let rest = raw
-        .strip_prefix("https://")
-        .or_else(|| raw.strip_prefix("http://"))
-        .map(|r| r.find('/').map_or("/", |i| &r[i..]))
-        .unwrap_or(raw);
-    let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
-    if !path.starts_with('/') {
-        return Err(Failure::Input(format!(
-            "PATH must start with '/', like /v3/certificates (got {path:?})"
-        )));
-    }
-    let pairs = form_urlencoded::parse(query.as_bytes())
-        .map(|(k, v)| (k.into_owned(), v.into_owned()))
-        .collect();
-    Ok((path.to_owned(), pairs))
 }
 
 /// A notification as it reached the merchant's server: its headers and its body, byte for byte.
