@@ -18,8 +18,7 @@ use wechat_core::{Error, TokenFlow};
 use wechat_emulator::{EmulatorHandle, TokenKind, demo};
 use wechat_reqwest::{Client, FlowExt};
 
-mod support;
-use support::{Callback, Page, assert_rejected, open};
+use crate::support::{Callback, Page, assert_rejected, open};
 
 const CALLBACK_TOKEN: &str = "suite-callback-token";
 const AES_KEY: &str = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";

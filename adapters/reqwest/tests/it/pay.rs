@@ -22,8 +22,8 @@ use wechat_core::{Error, Secret};
 use wechat_emulator::{Emulator, pay_v2::demo};
 
 const APPID: &str = "wx2421b1c4370ec43b";
-const CERT: &[u8] = include_bytes!("data/merchant_cert.pem");
-const KEY: &[u8] = include_bytes!("data/merchant_key.pem");
+const CERT: &[u8] = include_bytes!("../data/merchant_cert.pem");
+const KEY: &[u8] = include_bytes!("../data/merchant_key.pem");
 
 /// What the merchant's server saw: verified notifications, as text.
 #[derive(Clone)]
@@ -522,8 +522,8 @@ mod pkcs12 {
     use wechat_reqwest::HttpOptions;
     use wechat_reqwest::pay::{MerchantKey, WechatPayKey};
 
-    const LEGACY: &[u8] = include_bytes!("../../../tests/emulator/keys/merchant_legacy.p12");
-    const AES: &[u8] = include_bytes!("../../../tests/emulator/keys/merchant_aes.p12");
+    const LEGACY: &[u8] = include_bytes!("../../../../tests/emulator/keys/merchant_legacy.p12");
+    const AES: &[u8] = include_bytes!("../../../../tests/emulator/keys/merchant_aes.p12");
 
     #[tokio::test]
     async fn the_key_of_either_kind_of_file_signs_accepted_calls() {

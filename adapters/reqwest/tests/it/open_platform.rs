@@ -17,8 +17,7 @@ use wechat_core::{Error, TokenFlow};
 use wechat_emulator::{TokenKind, demo};
 use wechat_reqwest::{Client, FlowExt};
 
-mod support;
-use support::{Callback, Page, assert_rejected, open};
+use crate::support::{Callback, Page, assert_rejected, open};
 
 const CALLBACK_TOKEN: &str = "platform-callback-token";
 const AES_KEY: &str = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
