@@ -83,6 +83,9 @@ pub enum AuthScheme {
     AccessToken,
     /// `component_access_token` in the query: an Open Platform third-party platform.
     ComponentAccessToken,
+    /// The Open Platform component token as `access_token` in the query: the trial Mini Program
+    /// registration (`wxa/component/fastregisterbetaweapp`) names it so.
+    ComponentTokenAsAccessToken,
     /// `suite_access_token` in the query: a WeCom third-party suite.
     SuiteAccessToken,
     /// `provider_access_token` in the query: a WeCom service provider.
@@ -107,6 +110,7 @@ impl AuthScheme {
         match self {
             AuthScheme::AccessToken => Some("access_token"),
             AuthScheme::ComponentAccessToken => Some("component_access_token"),
+            AuthScheme::ComponentTokenAsAccessToken => Some("access_token"),
             AuthScheme::SuiteAccessToken => Some("suite_access_token"),
             AuthScheme::ProviderAccessToken => Some("provider_access_token"),
             AuthScheme::ProviderTokenAsAccessToken => Some("access_token"),
@@ -121,6 +125,7 @@ impl AuthScheme {
             self,
             AuthScheme::AccessToken
                 | AuthScheme::ComponentAccessToken
+                | AuthScheme::ComponentTokenAsAccessToken
                 | AuthScheme::SuiteAccessToken
                 | AuthScheme::ProviderAccessToken
                 | AuthScheme::ProviderTokenAsAccessToken

@@ -504,10 +504,10 @@ impl TokenFlow {
             ) => None,
             (C::AccessToken, TokenFlow::Ticket { of, .. }) => of.for_scheme(scheme),
             (C::AccessToken, flow) => Some(flow.clone()),
-            (C::ComponentAccessToken, TokenFlow::Component(c))
-            | (C::ComponentAccessToken, TokenFlow::Authorizer { component: c, .. }) => {
-                Some(TokenFlow::Component(c.clone()))
-            }
+            (
+                C::ComponentAccessToken | C::ComponentTokenAsAccessToken,
+                TokenFlow::Component(c) | TokenFlow::Authorizer { component: c, .. },
+            ) => Some(TokenFlow::Component(c.clone())),
             (C::SuiteAccessToken, TokenFlow::Suite(s))
             | (C::SuiteAccessToken, TokenFlow::SuiteCorp { suite: s, .. }) => {
                 Some(TokenFlow::Suite(s.clone()))

@@ -8,7 +8,9 @@ use futures::StreamExt;
 use futures::executor::block_on;
 use serde_json::json;
 use wechat_core::api::oa::oauth::Scope;
-use wechat_core::api::open::{authorizer::*, basic::*, code::*, domain::*, oauth::*, register::*};
+use wechat_core::api::open::{
+    authorizer::*, basic::*, beta::*, code::*, domain::*, oauth::*, register::*,
+};
 use wechat_core::callback::{ComponentEvent, Message};
 use wechat_core::client::TokenStore;
 use wechat_core::endpoint::Endpoint;
@@ -689,4 +691,69 @@ fn reference_rows_are_covered() {
     ] {
         assert_rows_covered(package);
     }
+}
+
+#[test]
+fn trial_mini_programs_are_created_with_the_component_token_then_verified_and_renamed() {
+    let create = FastRegisterBetaWeapp {
+        name: "小麦烤鸡".into(),
+        openid: "oK8Yg5YaUM-axuE_vVZmV_oIZxxx".into(),
+    };
+    // The platform's own token, under the name `access_token`.
+    assert_post_json(
+        &create,
+        &url("/wxa/component/fastregisterbetaweapp", ""),
+        json!({"name": "小麦烤鸡", "openid": "oK8Yg5YaUM-axuE_vVZmV_oIZxxx"}),
+    );
+    assert_eq!(
+        FastRegisterBetaWeapp::META.auth,
+        wechat_core::AuthScheme::ComponentTokenAsAccessToken
+    );
+    let created = parse::<FastRegisterBetaWeapp>(fixture!("wxa/component/fastregisterbetaweapp"));
+    assert!(created.unique_id.starts_with("BV8ToNpYUMSeoRgsDi7"));
+    assert!(
+        created
+            .authorize_url
+            .starts_with("https://mp.weixin.qq.com/wxawap/fastregistertpbeta?")
+    );
+    assert_errcode::<FastRegisterBetaWeapp>(
+        r#"{"errcode":86011,"errmsg":"name hit keyword"}"#,
+        86011,
+    );
+
+    let verify = VerifyBetaWeapp {
+        verify_info: BetaVerifyInfo {
+            enterprise_name: "公司名称".into(),
+            code: "123".into(),
+            code_type: 1,
+            legal_persona_wechat: "wxid".into(),
+            legal_persona_name: "张三".into(),
+            legal_persona_idcard: "110101199001011234".into(),
+            component_phone: "1234567".into(),
+        },
+    };
+    assert_post_json(
+        &verify,
+        &url("/wxa/verifybetaweapp", ""),
+        json!({"verify_info": {"enterprise_name": "公司名称", "code": "123", "code_type": 1,
+            "legal_persona_wechat": "wxid", "legal_persona_name": "张三",
+            "legal_persona_idcard": "110101199001011234", "component_phone": "1234567"}}),
+    );
+    parse::<VerifyBetaWeapp>(fixture!("wxa/verifybetaweapp"));
+    assert_errcode::<VerifyBetaWeapp>(r#"{"errcode":91021,"errmsg":"not a trial"}"#, 91021);
+
+    let rename = SetBetaWeappNickname {
+        name: "小麦烤鸭".into(),
+    };
+    assert_post_json(
+        &rename,
+        &url("/wxa/setbetaweappnickname", ""),
+        json!({"name": "小麦烤鸭"}),
+    );
+    parse::<SetBetaWeappNickname>(fixture!("wxa/setbetaweappnickname"));
+    assert_errcode::<SetBetaWeappNickname>(r#"{"errcode":91020,"errmsg":"not a trial"}"#, 91020);
+
+    assert_open_cataloged::<FastRegisterBetaWeapp>();
+    assert_open_cataloged::<VerifyBetaWeapp>();
+    assert_open_cataloged::<SetBetaWeappNickname>();
 }

@@ -95,6 +95,7 @@
 crate::api::area! {
     authorizer,
     basic,
+    beta,
     code,
     domain,
     oauth,

@@ -42,7 +42,9 @@ pub struct AuthorizationEvent {
     pub pre_auth_code: Option<String>,
 }
 
-/// `notify_third_fasteregister`: result of a fast Mini Program registration.
+/// The result of a Mini Program registration: `notify_third_fasteregister` (fast registration),
+/// `notify_third_fastregisterbetaapp` (a trial Mini Program created; `info` holds its
+/// `unique_id`) or `notify_third_fastverifybetaapp` (a trial Mini Program verified).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct FastRegisterEvent {
@@ -81,6 +83,10 @@ push_enum! {
         Unauthorized(AuthorizationEvent) = "unauthorized",
         /// `notify_third_fasteregister`.
         FastRegister(FastRegisterEvent) = "notify_third_fasteregister",
+        /// `notify_third_fastregisterbetaapp`.
+        FastRegisterBeta(FastRegisterEvent) = "notify_third_fastregisterbetaapp",
+        /// `notify_third_fastverifybetaapp`.
+        FastVerifyBeta(FastRegisterEvent) = "notify_third_fastverifybetaapp",
     }
     /// The `InfoType`.
     fn info_type;
