@@ -453,7 +453,8 @@ test("WeChat Pay: an order signed on Web Crypto, its payment notification verifi
     const t = JSON.parse(record.body);
     assert.equal(t.trade_state, "SUCCESS");
     assert.equal(t.transaction_id, pushed.resource.transaction_id);
-    assert.equal(t.amount.total, 1);
+    assert.equal(t.total, 1);
+    assert.equal(t.out_trade_no, outTradeNo);
 
     // Forgeries: a body changed after signing, and a body signed by another key. Nothing recorded.
     const forged = `FORGED${Date.now()}`;

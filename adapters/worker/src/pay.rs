@@ -15,7 +15,8 @@
 //!
 //! let secret = |name: &str| env.secret(name).map(|s| s.to_string()).unwrap_or_default();
 //! let key = MerchantKey::from_pem(secret("WECHAT_PAY_PRIVATE_KEY").as_bytes()).await?;
-//! let wechatpay = WechatPayKey::from_pem(secret("WECHAT_PAY_PUBLIC_KEY").as_bytes()).await?;
+//! let wechatpay =
+//!     WechatPayKey::from_public_key_pem(secret("WECHAT_PAY_PUBLIC_KEY").as_bytes()).await?;
 //! let merchant = Arc::new(
 //!     Merchant::new("1900000109", secret("WECHAT_PAY_SERIAL"), key,
 //!         Secret::new(secret("WECHAT_PAY_APIV3_KEY")))
@@ -138,13 +139,13 @@ impl MerchantKey {
 }
 
 /// A PKCS#8 `PrivateKeyInfo` (algorithm `rsaEncryption`, NULL parameters) around a PKCS#1
-/// `RSAPrivateKey`, checked to be one.
+/// `RSAPrivateKey`. Web Crypto parses the key inside when it imports it, and refuses a
+/// malformed one.
 fn pkcs1_to_pkcs8(pkcs1: &[u8]) -> Result<Vec<u8>> {
-    use pkcs1::der::{Decode, Encode};
-    let bad = |e: pkcs1::der::Error| Error::Build(format!("not a PKCS#1 RSA private key: {e}"));
-    pkcs1::RsaPrivateKey::from_der(pkcs1).map_err(bad)?;
-    let info = pkcs8::PrivateKeyInfo::new(pkcs1::ALGORITHM_ID, pkcs1);
-    info.to_der().map_err(bad)
+    use pkcs8::der::Encode;
+    pkcs8::PrivateKeyInfo::new(pkcs1::ALGORITHM_ID, pkcs1)
+        .to_der()
+        .map_err(|e| Error::Build(format!("wrapping the PKCS#1 key: {e}")))
 }
 
 impl RsaSigningKey for MerchantKey {
@@ -183,6 +184,17 @@ impl WechatPayKey {
             "CERTIFICATE" => Self::from_spki_der(&certificate_spki(&der)?).await,
             other => Err(Error::Build(format!(
                 "expected a PUBLIC KEY or CERTIFICATE PEM, got {other}"
+            ))),
+        }
+    }
+
+    /// Imports a `PUBLIC KEY` PEM only (the WeChat Pay public key): unlike
+    /// [`WechatPayKey::from_pem`] it leaves the X.509 parser out of the Worker.
+    pub async fn from_public_key_pem(pem: &[u8]) -> Result<Self> {
+        match pem_block(pem)? {
+            (label, der) if label == "PUBLIC KEY" => Self::from_spki_der(&der).await,
+            (other, _) => Err(Error::Build(format!(
+                "expected a PUBLIC KEY PEM, got {other}"
             ))),
         }
     }

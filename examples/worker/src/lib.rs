@@ -25,9 +25,9 @@
 //!   "content": "..."}`: a text message to a user, through the cached access token: a customer
 //!   service message (Official Account) or an app message (WeCom, `touser` a member id); answers
 //!   WeChat's answer as JSON.
-//! - `POST /pay/notify`: a WeChat Pay v3 payment or refund notification, verified on the raw body,
-//!   decrypted and recorded in KV; `204`, or `500` with the reason (see [`pay`] for the
-//!   `WECHAT_PAY_*` settings).
+//! - `POST /pay/notify`: a WeChat Pay v3 payment notification, verified on the raw body, decrypted
+//!   and recorded in KV; `204`, or `500` with the reason (see [`pay`] for the `WECHAT_PAY_*`
+//!   settings).
 //! - `POST /pay/orders` with `Authorization: Bearer <ADMIN_KEY>` and `{"out_trade_no": "...",
 //!   "description": "...", "total": 1, "openid": "..."}`: a JSAPI order placed with WeChat Pay (signed
 //!   on Web Crypto), answered with the prepay id and the signed parameters for the payer's page.
@@ -209,7 +209,7 @@ async fn fetch(req: Request, env: Env, ctx: Context) -> Result<Response> {
                 return Response::error("unauthorized", 401);
             }
             match pay::Pay::from_env(&env).await? {
-                Some(merchant) => pay::place_order(req, &merchant, &config.hosts).await,
+                Some(merchant) => pay::place_order(req, &env, &config, &merchant).await,
                 None => pay::not_configured(),
             }
         }

@@ -10,19 +10,18 @@
 
 use std::sync::Arc;
 
-use wechat_core::api::pay::v3::notify::{self, RefundNotice};
+use wechat_core::Secret;
+use wechat_core::api::pay::v3::notify;
 use wechat_core::api::pay::v3::transactions::{JsapiPrepay, Payer, PrepayOrder, Transaction};
 use wechat_core::api::pay::v3::{JsapiPayParams, Merchant};
-use wechat_core::{Client, Hosts, MemoryStore, Secret};
+use wechat_worker::WebCryptoRandom;
 use wechat_worker::pay::{MerchantKey, WechatPayKey};
-use wechat_worker::{FetchClient, WebCryptoRandom, WorkerRuntime};
 use worker::{Env, Request, Response, Result};
 
-use crate::{KV_BINDING, var};
+use crate::{Config, KV_BINDING, api_client, var};
 
-/// KV keys of recorded payments and refunds.
+/// The KV key prefix of recorded payments.
 const PAID_PREFIX: &str = "pay:paid:";
-const REFUND_PREFIX: &str = "pay:refund:";
 
 /// The merchant, with its keys imported into Web Crypto.
 pub struct Pay {
@@ -44,9 +43,10 @@ impl Pay {
         let key = MerchantKey::from_pem(need("WECHAT_PAY_PRIVATE_KEY")?.as_bytes())
             .await
             .map_err(rust)?;
-        let wechatpay = WechatPayKey::from_pem(need("WECHAT_PAY_PUBLIC_KEY")?.as_bytes())
-            .await
-            .map_err(rust)?;
+        let wechatpay =
+            WechatPayKey::from_public_key_pem(need("WECHAT_PAY_PUBLIC_KEY")?.as_bytes())
+                .await
+                .map_err(rust)?;
         let merchant = Merchant::new(
             mchid,
             need("WECHAT_PAY_SERIAL")?,
@@ -88,18 +88,39 @@ fn to_response(answer: http::Response<Vec<u8>>) -> Result<Response> {
     Ok(response.with_status(status).with_headers(headers))
 }
 
-/// `POST /pay/notify`: a payment or refund notification, verified on its raw body (signature,
-/// key, timestamp window) then decrypted and recorded in KV. `204` when handled, `500` with the
-/// reason otherwise (WeChat Pay delivers it again later).
+/// The headers a notification is verified with.
+const SIGNATURE_HEADERS: [&str; 4] = [
+    "wechatpay-serial",
+    "wechatpay-signature",
+    "wechatpay-timestamp",
+    "wechatpay-nonce",
+];
+
+/// What `POST /pay/notify` records for a paid order, and `GET /pay/orders/{out_trade_no}`
+/// answers.
+#[derive(serde::Serialize)]
+struct Paid<'a> {
+    out_trade_no: &'a str,
+    transaction_id: &'a str,
+    trade_state: &'a str,
+    success_time: &'a str,
+    total: Option<u64>,
+    payer_openid: Option<&'a str>,
+    notification_id: &'a str,
+}
+
+/// `POST /pay/notify`: a payment notification, verified on its raw body (signature, key,
+/// timestamp window), then decrypted into a [`Transaction`] and recorded in KV. `204` when
+/// handled, `500` with the reason otherwise (WeChat Pay delivers it again later). Events other
+/// than `TRANSACTION.SUCCESS` (refunds have their own URL) are acknowledged, not recorded.
 pub async fn notify(mut req: Request, env: &Env, pay: &Pay) -> Result<Response> {
     let body = req.bytes().await?;
     let mut headers = http::HeaderMap::new();
-    for (name, value) in req.headers().entries() {
-        if let (Ok(name), Ok(value)) = (
-            http::HeaderName::from_bytes(name.as_bytes()),
-            http::HeaderValue::from_str(&value),
-        ) {
-            headers.append(name, value);
+    for name in SIGNATURE_HEADERS {
+        if let Some(value) = req.headers().get(name)?
+            && let Ok(value) = http::HeaderValue::from_str(&value)
+        {
+            headers.insert(http::HeaderName::from_static(name), value);
         }
     }
     let now_secs = worker::Date::now().as_millis() / 1000;
@@ -107,39 +128,35 @@ pub async fn notify(mut req: Request, env: &Env, pay: &Pay) -> Result<Response> 
         Ok(n) => n,
         Err(e) => return to_response(notify::failure(&e.to_string())),
     };
-    let kv = env.kv(KV_BINDING)?;
-    let record =
-        match notification.event_type.as_str() {
-            "TRANSACTION.SUCCESS" => notification.decrypt::<Transaction>(&pay.merchant).map(|t| {
-                (
-                    format!("{PAID_PREFIX}{}", t.out_trade_no),
-                    serde_json::to_string(&t),
-                )
-            }),
-            t if t.starts_with("REFUND.") => notification
-                .decrypt::<RefundNotice>(&pay.merchant)
-                .map(|r| {
-                    (
-                        format!("{REFUND_PREFIX}{}", r.out_refund_no),
-                        serde_json::to_string(&r),
-                    )
-                }),
-            // Other events are acknowledged and not recorded.
-            _ => return to_response(notify::success()),
-        };
-    match record {
-        Ok((key, Ok(value))) => {
-            // The key is the order (or refund) number: a redelivery writes the same record again.
-            kv.put(&key, value)?.execute().await?;
-            to_response(notify::success())
-        }
-        Ok((_, Err(e))) => to_response(notify::failure(&e.to_string())),
-        Err(e) => to_response(notify::failure(&e.to_string())),
+    if notification.event_type != "TRANSACTION.SUCCESS" {
+        return to_response(notify::success());
     }
+    let t = match notification.decrypt::<Transaction>(&pay.merchant) {
+        Ok(t) => t,
+        Err(e) => return to_response(notify::failure(&e.to_string())),
+    };
+    let record = Paid {
+        out_trade_no: &t.out_trade_no,
+        transaction_id: &t.transaction_id,
+        trade_state: &t.trade_state,
+        success_time: &t.success_time,
+        total: t.amount.as_ref().map(|a| a.total),
+        payer_openid: t.payer.as_ref().map(|p| p.openid.as_str()),
+        notification_id: &notification.id,
+    };
+    // Keyed by the order number: a redelivery writes the same record again.
+    env.kv(KV_BINDING)?
+        .put(
+            &format!("{PAID_PREFIX}{}", t.out_trade_no),
+            serde_json::to_string(&record)?,
+        )?
+        .execute()
+        .await?;
+    to_response(notify::success())
 }
 
 /// `GET /pay/orders/{out_trade_no}`: the recorded payment of an order (the decrypted
-/// transaction), or 404.
+/// transaction's main fields), or 404.
 pub async fn paid_order(env: &Env, out_trade_no: &str) -> Result<Response> {
     let kv = env.kv(KV_BINDING)?;
     match kv
@@ -177,7 +194,12 @@ struct Placed {
 /// `POST /pay/orders` `{"out_trade_no", "description", "total", "openid"}`: a JSAPI order placed
 /// with WeChat Pay (the request signed, the answer verified, both on Web Crypto) and the
 /// `paySign`ed parameters for `WeixinJSBridge` / `wx.requestPayment`.
-pub async fn place_order(mut req: Request, pay: &Pay, hosts: &Hosts) -> Result<Response> {
+pub async fn place_order(
+    mut req: Request,
+    env: &Env,
+    config: &Config,
+    pay: &Pay,
+) -> Result<Response> {
     let Ok(order) = req.json::<NewOrder>().await else {
         return Response::error(
             r#"the body must be {"out_trade_no", "description", "total", "openid"}"#,
@@ -196,13 +218,8 @@ pub async fn place_order(mut req: Request, pay: &Pay, hosts: &Hosts) -> Result<R
             url.to_string()
         }
     };
-    let client = Client::new(
-        pay.merchant.auth(),
-        FetchClient::new(),
-        MemoryStore::new(|| worker::Date::now().as_millis()),
-        WorkerRuntime::new(),
-    )
-    .with_hosts(hosts.clone());
+    // The app's client (same engine, hosts and policies), calling as the merchant.
+    let client = api_client(env, config)?.with_auth(pay.merchant.auth());
     let prepay = JsapiPrepay {
         order: PrepayOrder::new(
             appid.clone(),
