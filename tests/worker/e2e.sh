@@ -17,7 +17,10 @@ start=$(date +%s)
 "$root/scripts/build-worker.sh"
 wasm=$root/examples/worker/build/index_bg.wasm
 [[ -s $wasm ]] || { echo "e2e: $wasm was not built" >&2; exit 1; }
-echo "e2e: build took $(($(date +%s) - start)) s; index_bg.wasm $(wc -c <"$wasm") bytes, $(gzip -9 -c "$wasm" | wc -c) gzipped" >&2
+gzipped=$(gzip -9 -c "$wasm" | wc -c)
+echo "e2e: build took $(($(date +%s) - start)) s; index_bg.wasm $(wc -c <"$wasm") bytes, $gzipped gzipped" >&2
+# The size budget: 600 KiB gzipped.
+((gzipped <= 600 * 1024)) || { echo "e2e: index_bg.wasm is over 600 KiB gzipped" >&2; exit 1; }
 
 log=$(mktemp)
 bundle=$(mktemp -d)

@@ -6,8 +6,8 @@
 // Node's crypto, so the round trip also checks the Rust side against an independent implementation.
 
 import { spawn } from "node:child_process";
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { createCipheriv, createDecipheriv, createHash, createPrivateKey, createSign, createVerify, randomBytes } from "node:crypto";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -29,6 +29,13 @@ const ADMIN_KEY = "e2e-admin-key";
 const CORPID = "ww0000000000emu001"; // the emulator's demo WeCom app
 const CORPSECRET = "emulator-demo-corp-secret";
 const AGENTID = "1000002";
+// The emulator's demo WeChat Pay merchant and WeChat Pay public key (tests/emulator/keys: test keys).
+const PAY_KEYS = join(root, "tests", "emulator", "keys");
+const payKey = (name) => readFileSync(join(PAY_KEYS, name), "utf8");
+const MCHID = "1900000109";
+const MERCHANT_SERIAL = "5E1D8A0C3F7B2964A1B0C9D8E7F6A5B4C3D2E1F0";
+const APIV3_KEY = "emulatorDemoApiV3Key0123456789ab";
+const PUB_KEY_ID = "PUB_KEY_ID_0112345678901234567890";
 
 const children = [];
 let base; // the Worker
@@ -182,6 +189,10 @@ before(async () => {
   base = await startWorker({
     WECHAT_APPID: APPID, WECHAT_SECRET: SECRET, WECHAT_TOKEN: TOKEN, WECHAT_ENCODING_AES_KEY: AES_KEY,
     ADMIN_KEY, WECHAT_API_BASE: emu,
+    WECHAT_PAY_MCHID: MCHID, WECHAT_PAY_SERIAL: MERCHANT_SERIAL, // The merchant key as PKCS#1 (`RSA PRIVATE KEY`): the Worker wraps it into PKCS#8 for Web Crypto.
+    WECHAT_PAY_PRIVATE_KEY: createPrivateKey(payKey("merchant_key.pem")).export({ type: "pkcs1", format: "pem" }),
+    WECHAT_PAY_APIV3_KEY: APIV3_KEY, WECHAT_PAY_PUBLIC_KEY: payKey("wechatpay_pubkey.pem"),
+    WECHAT_PAY_PUBLIC_KEY_ID: PUB_KEY_ID,
   });
   await control("stats/reset", {});
 });
@@ -390,6 +401,77 @@ test("latency under wrangler dev", async (t) => {
     await res.arrayBuffer();
     return res;
   });
+});
+
+// ----- WeChat Pay v3 ------------------------------------------------------------------------------
+
+/// A payment notification as WeChat Pay sends it, made here with Node's crypto: the resource
+/// encrypted with the APIv3 key, the body signed by `signingKey` under `PUB_KEY_ID`.
+function payNotification(outTradeNo, signingKey) {
+  const nonce = randomBytes(6).toString("hex");
+  const cipher = createCipheriv("aes-256-gcm", Buffer.from(APIV3_KEY), Buffer.from(nonce));
+  cipher.setAAD(Buffer.from("transaction"));
+  const resource = JSON.stringify({ mchid: MCHID, appid: APPID, out_trade_no: outTradeNo, transaction_id: "4200000000000000001",
+    trade_type: "JSAPI", trade_state: "SUCCESS", trade_state_desc: "支付成功", amount: { total: 100000, currency: "CNY" } });
+  const ciphertext = Buffer.concat([cipher.update(resource), cipher.final(), cipher.getAuthTag()]).toString("base64");
+  const body = JSON.stringify({ id: `EV-${nonce}`, create_time: new Date().toISOString(), resource_type: "encrypt-resource",
+    event_type: "TRANSACTION.SUCCESS", summary: "支付成功",
+    resource: { original_type: "transaction", algorithm: "AEAD_AES_256_GCM", ciphertext, associated_data: "transaction", nonce } });
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const signNonce = randomBytes(16).toString("hex");
+  const signature = createSign("RSA-SHA256").update(`${timestamp}\n${signNonce}\n${body}\n`).sign(signingKey, "base64");
+  const headers = { "content-type": "application/json", "wechatpay-serial": PUB_KEY_ID, "wechatpay-timestamp": timestamp,
+    "wechatpay-nonce": signNonce, "wechatpay-signature": signature };
+  return { body, headers };
+}
+
+test("WeChat Pay: an order signed on Web Crypto, its payment notification verified, decrypted, recorded; forgeries refused", async () => {
+  const auth = { authorization: `Bearer ${ADMIN_KEY}`, "content-type": "application/json" };
+  const paid = async (no) => {
+    const res = await fetch(`${base}/pay/orders/${no}`, { headers: auth });
+    return { status: res.status, body: await res.text() };
+  };
+  await control("pay/signing_key", { key: "public_key" });
+  try {
+    // The Worker places the order: its request signed with the merchant key, the answer verified.
+    const outTradeNo = `E2E${Date.now()}`;
+    const res = await fetch(`${base}/pay/orders`, { method: "POST", headers: auth,
+      body: JSON.stringify({ out_trade_no: outTradeNo, description: "e2e", total: 1, openid: "oUser1" }) });
+    const text = await res.text();
+    assert.equal(res.status, 200, text);
+    const { prepay_id: prepayId, pay_params: p } = JSON.parse(text);
+    assert.equal(p.package, `prepay_id=${prepayId}`);
+    assert.ok(createVerify("RSA-SHA256").update(`${p.appId}\n${p.timeStamp}\n${p.nonceStr}\n${p.package}\n`)
+      .verify(payKey("merchant_public.pem"), p.paySign, "base64"), "paySign verifies with Node's crypto");
+    assert.equal((await paid(outTradeNo)).status, 404);
+
+    // The emulator pays it and pushes the notification to the order's notify_url: the Worker.
+    const pushed = await control("pay/orders/pay", { out_trade_no: outTradeNo });
+    assert.equal(pushed.status, 204, JSON.stringify(pushed));
+    const record = await paid(outTradeNo);
+    assert.equal(record.status, 200, record.body);
+    const t = JSON.parse(record.body);
+    assert.equal(t.trade_state, "SUCCESS");
+    assert.equal(t.transaction_id, pushed.resource.transaction_id);
+    assert.equal(t.total, 1);
+    assert.equal(t.out_trade_no, outTradeNo);
+
+    // Forgeries: a body changed after signing, and a body signed by another key. Nothing recorded.
+    const forged = `FORGED${Date.now()}`;
+    const n = payNotification(forged, payKey("wechatpay_pubkey_private.pem"));
+    const tampered = n.body.replace("支付成功", "支付成功!");
+    const wrongKey = payNotification(forged, payKey("merchant_key.pem"));
+    for (const [what, body, headers] of [["tampered", tampered, n.headers], ["wrong key", wrongKey.body, wrongKey.headers]]) {
+      const r = await fetch(`${base}/pay/notify`, { method: "POST", headers, body });
+      const answer = await r.text();
+      assert.equal(r.status, 500, `${what}: ${answer}`);
+      assert.equal(JSON.parse(answer).code, "FAIL");
+      assert.match(JSON.parse(answer).message, /signature does not verify/);
+    }
+    assert.equal((await paid(forged)).status, 404);
+  } finally {
+    await control("pay/signing_key", { key: "certificate" });
+  }
 });
 
 // ----- WeCom mode --------------------------------------------------------------------------------

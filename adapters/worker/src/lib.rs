@@ -18,6 +18,9 @@
 //! - [`dedup`]: "seen before?" for a push, answered atomically by one Durable
 //!   Object per push key ([`DurableDedup`] in isolates, [`DedupObject`] in the
 //!   object).
+//! - `pay` (feature `pay`): WeChat Pay v3 RSA on Web Crypto (the merchant's key
+//!   signs, WeChat Pay's keys verify and encrypt), and a client that sends
+//!   through a Cloudflare mTLS certificate binding.
 //!
 //! This crate builds for `wasm32-unknown-unknown` only. It never enables the
 //! `worker` crate's `http` feature, so a Worker that depends on it keeps the
@@ -33,6 +36,8 @@ pub mod dedup;
 mod error;
 mod fetch;
 mod kv;
+#[cfg(all(target_arch = "wasm32", feature = "pay"))]
+pub mod pay;
 mod random;
 mod runtime;
 

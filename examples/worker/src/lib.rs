@@ -25,6 +25,14 @@
 //!   "content": "..."}`: a text message to a user, through the cached access token: a customer
 //!   service message (Official Account) or an app message (WeCom, `touser` a member id); answers
 //!   WeChat's answer as JSON.
+//! - `POST /pay/notify`: a WeChat Pay v3 payment notification, verified on the raw body, decrypted
+//!   and recorded in KV; `204`, or `500` with the reason (see [`pay`] for the `WECHAT_PAY_*`
+//!   settings).
+//! - `POST /pay/orders` with `Authorization: Bearer <ADMIN_KEY>` and `{"out_trade_no": "...",
+//!   "description": "...", "total": 1, "openid": "..."}`: a JSAPI order placed with WeChat Pay (signed
+//!   on Web Crypto), answered with the prepay id and the signed parameters for the payer's page.
+//! - `GET /pay/orders/{out_trade_no}` with `Authorization: Bearer <ADMIN_KEY>`: the payment
+//!   recorded for an order (the decrypted transaction), or 404.
 //! - `GET /health`: `ok`.
 
 use subtle::ConstantTimeEq;
@@ -40,6 +48,8 @@ use wechat_worker::{
 use worker::{
     Context, DurableObject, Env, Method, Request, Response, Result, State, durable_object, event,
 };
+
+mod pay;
 
 /// Binding names, as in wrangler.toml.
 const KV_BINDING: &str = "WECHAT_KV";
@@ -190,6 +200,25 @@ async fn fetch(req: Request, env: Env, ctx: Context) -> Result<Response> {
         (Method::Get, "/api/ip") => api_ip(req, &env, &config).await,
         (Method::Post, "/api/message") => api_message(req, &env, &config).await,
         (Method::Get, "/health") => Response::ok("ok"),
+        (Method::Post, "/pay/notify") => match pay::Pay::from_env(&env).await? {
+            Some(merchant) => pay::notify(req, &env, &merchant).await,
+            None => pay::not_configured(),
+        },
+        (Method::Post, "/pay/orders") => {
+            if !is_admin(&req, &config)? {
+                return Response::error("unauthorized", 401);
+            }
+            match pay::Pay::from_env(&env).await? {
+                Some(merchant) => pay::place_order(req, &env, &config, &merchant).await,
+                None => pay::not_configured(),
+            }
+        }
+        (Method::Get, path) if path.starts_with("/pay/orders/") => {
+            if !is_admin(&req, &config)? {
+                return Response::error("unauthorized", 401);
+            }
+            pay::paid_order(&env, &path["/pay/orders/".len()..]).await
+        }
         _ => Response::error("not found", 404),
     }
 }
