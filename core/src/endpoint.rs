@@ -9,13 +9,16 @@
 
 use std::borrow::Cow;
 use std::fmt;
+use std::sync::LazyLock;
 
-use http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+use http::header::{CONTENT_DISPOSITION, CONTENT_TYPE, HeaderValue};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{ApiError, Error, Result, snippet};
 use crate::host::{Host, Hosts};
+
+mod query;
 
 /// The HTTP method of an endpoint.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -512,16 +515,15 @@ pub(crate) fn build_request_with<E: Endpoint + ?Sized>(
     let meta = E::META;
     let path = endpoint.path()?;
     let query = endpoint.query()?;
-    let pairs: Vec<(&str, &str)> = credential
+    let pairs = credential
         .into_iter()
-        .chain(query.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-        .collect();
-    let mut request = build_http(
+        .chain(query.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let mut request = build_http_from(
         hosts,
         meta.method,
         meta.host,
         &path,
-        &pairs,
+        pairs,
         endpoint.body()?,
     )?;
     request.extensions_mut().insert(meta);
@@ -538,48 +540,64 @@ pub fn build_http(
     query: &[(&str, &str)],
     body: Body,
 ) -> Result<http::Request<Vec<u8>>> {
+    build_http_from(hosts, method, host, path, query.iter().copied(), body)
+}
+
+/// [`build_http`] over any list of query pairs. The URL is written once, into a buffer sized for
+/// it unless many characters need escaping, and `http` takes it over without copying it.
+fn build_http_from<'q>(
+    hosts: &Hosts,
+    method: Method,
+    host: Host,
+    path: &str,
+    query: impl Iterator<Item = (&'q str, &'q str)> + Clone,
+    body: Body,
+) -> Result<http::Request<Vec<u8>>> {
     if !path.starts_with('/') {
         return Err(Error::Build(format!("path {path:?} must start with '/'")));
     }
-    let mut url = hosts.url(host, path);
-    for (i, (k, v)) in query.iter().enumerate() {
+    let base = hosts.base(host);
+    let len = base.len()
+        + path.len()
+        + query
+            .clone()
+            .map(|(k, v)| 2 + k.len() + v.len())
+            .sum::<usize>();
+    let mut url = String::with_capacity(len + 16);
+    url.push_str(base);
+    url.push_str(path);
+    for (i, (k, v)) in query.enumerate() {
         url.push(if i == 0 { '?' } else { '&' });
         url.extend(encode_component(k));
         url.push('=');
         url.extend(encode_component(v));
     }
-    let builder = http::Request::builder().method(method.as_http()).uri(url);
-    let (builder, bytes) = match body {
-        Body::Empty => (builder, Vec::new()),
-        Body::Json(b) => (builder.header(CONTENT_TYPE, "application/json"), b),
-        Body::Xml(b) => (builder.header(CONTENT_TYPE, "text/xml"), b),
+    // The URL may hold a secret: never echo it in the error.
+    let uri =
+        http::Uri::try_from(url).map_err(|_| Error::Build(format!("invalid URL for {path}")))?;
+    let (content_type, bytes) = match body {
+        Body::Empty => (None, Vec::new()),
+        Body::Json(b) => (Some(HeaderValue::from_static("application/json")), b),
+        Body::Xml(b) => (Some(HeaderValue::from_static("text/xml")), b),
         Body::Multipart(m) => {
             let (ct, b) = m.encode();
-            (builder.header(CONTENT_TYPE, ct), b)
+            let ct = HeaderValue::try_from(ct).map_err(|e| Error::Build(e.to_string()))?;
+            (Some(ct), b)
         }
     };
-    // The URL may hold a secret: never echo it in the error.
-    builder
-        .body(bytes)
-        .map_err(|_| Error::Build(format!("invalid URL for {path}")))
+    let mut request = http::Request::new(bytes);
+    *request.method_mut() = method.as_http();
+    *request.uri_mut() = uri;
+    if let Some(content_type) = content_type {
+        request.headers_mut().insert(CONTENT_TYPE, content_type);
+    }
+    Ok(request)
 }
 
-/// The query of a request type: its serialized fields, `null`s left out, nested values as JSON.
+/// The query of a request type: its serialized fields in order, `None`s left out, nested values
+/// (lists, objects) as compact JSON.
 pub fn query_of<T: Serialize + ?Sized>(value: &T) -> Result<Vec<(String, String)>> {
-    match serde_json::to_value(value).map_err(|e| Error::Build(e.to_string()))? {
-        serde_json::Value::Null => Ok(Vec::new()),
-        serde_json::Value::Object(map) => Ok(map
-            .into_iter()
-            .filter_map(|(k, v)| match v {
-                serde_json::Value::Null => None,
-                serde_json::Value::String(s) => Some((k, s)),
-                other => Some((k, other.to_string())),
-            })
-            .collect()),
-        other => Err(Error::Build(format!(
-            "query must be an object, not {other}"
-        ))),
-    }
+    query::pairs(value).map_err(|e| Error::Build(e.to_string()))
 }
 
 /// The JSON body of a request type (`{}` for a unit struct).
@@ -683,7 +701,9 @@ struct Errcode<'a> {
 pub fn check_errcode(status: http::StatusCode, body: &[u8], sensitive: bool) -> Result<()> {
     // Most successful answers name no errcode at all: one substring search (SIMD) then spares
     // them a second parse of the body. The typed read that follows still rejects bad JSON.
-    if memchr::memmem::find(body, b"\"errcode\"").is_none() {
+    static ERRCODE: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(b"\"errcode\""));
+    if ERRCODE.find(body).is_none() {
         return check_status(status, body, sensitive);
     }
     let envelope = serde_json::from_slice::<Errcode<'_>>(body);
@@ -1450,6 +1470,55 @@ mod tests {
                 ("count".into(), "3".into())
             ]
         );
+
+        // Everything else as `serde_json::to_value` wrote it: scalars as text, unit variants by
+        // name, nested values as compact JSON, flattened parts in place, `()` left out.
+        #[derive(Serialize)]
+        #[serde(rename_all = "lowercase")]
+        enum Kind {
+            Image,
+        }
+        #[derive(Serialize)]
+        struct Part {
+            offset: i64,
+        }
+        #[derive(Serialize)]
+        struct Nested {
+            kind: Kind,
+            ratio: f64,
+            on: bool,
+            ids: Vec<u32>,
+            filter: Part,
+            nothing: (),
+            #[serde(flatten)]
+            part: Part,
+        }
+        let q = query_of(&Nested {
+            kind: Kind::Image,
+            ratio: 1.0,
+            on: true,
+            ids: vec![1, 2],
+            filter: Part { offset: -1 },
+            nothing: (),
+            part: Part { offset: 7 },
+        })
+        .unwrap();
+        let q: Vec<(&str, &str)> = q.iter().map(|(k, v)| (&k[..], &v[..])).collect();
+        assert_eq!(
+            q,
+            [
+                ("kind", "image"),
+                ("ratio", "1.0"),
+                ("on", "true"),
+                ("ids", "[1,2]"),
+                ("filter", r#"{"offset":-1}"#),
+                ("offset", "7"),
+            ]
+        );
+        assert!(query_of(&()).unwrap().is_empty());
+        let err = query_of(&[1, 2]).unwrap_err().to_string();
+        assert!(err.contains("query must be an object, not a list"), "{err}");
+
         let req = build_http(
             &Hosts::default(),
             Method::Get,
