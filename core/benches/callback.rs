@@ -221,6 +221,65 @@ fn stages_named<M: Measurement + 'static>(c: &mut Criterion<M>, group: &str) {
         b.iter(|| crypto.seal(black_box(reply_xml.as_bytes()), TIMESTAMP, NONCE, [3; 16]))
     });
     g.finish();
+    floor(c, group, encrypt, reply_xml.len());
+}
+
+/// The floor under the round trip: the hashing, ciphers and base64 it cannot avoid, called on
+/// the crates directly with the sample's sizes (two SHA-1 signatures, base64 and AES-256-CBC
+/// each way), with no parsing, framing or checks.
+fn floor<M: Measurement + 'static>(
+    c: &mut Criterion<M>,
+    group: &str,
+    encrypt: &str,
+    reply_len: usize,
+) {
+    use aes::cipher::block_padding::NoPadding;
+    use aes::cipher::{BlockDecryptMut, BlockEncryptMut, KeyIvInit};
+    use sha1::{Digest, Sha1};
+
+    let key = base64_simd::forgiving_decode_to_vec(AES_KEY.as_bytes()).expect("valid key");
+    let (key, iv): ([u8; 32], [u8; 16]) = (
+        key[..32].try_into().expect("32 bytes"),
+        key[..16].try_into().expect("16 bytes"),
+    );
+    // The reply's encrypted frame: random, length, message, receiver id, padded to 32 bytes.
+    let frame_len = (20 + reply_len + CORP_ID.len()).div_ceil(32) * 32;
+    let sign = |encrypt: &[u8]| {
+        let mut h = Sha1::new();
+        for part in [
+            TOKEN.as_bytes(),
+            TIMESTAMP.as_bytes(),
+            NONCE.as_bytes(),
+            encrypt,
+        ] {
+            h.update(part);
+        }
+        h.finalize()
+    };
+    let mut frame = vec![7u8; frame_len];
+    let mut out = vec![0u8; frame_len.div_ceil(3) * 4];
+    c.bench_function(
+        &format!("{group}/floor: sha1, base64, aes-256-cbc each way"),
+        |b| {
+            b.iter(|| {
+                black_box(sign(black_box(encrypt).as_bytes()));
+                let mut ct = base64_simd::STANDARD
+                    .decode_to_vec(encrypt)
+                    .expect("base64");
+                let n = ct.len();
+                cbc::Decryptor::<aes::Aes256>::new(&key.into(), &iv.into())
+                    .decrypt_padded_mut::<NoPadding>(&mut ct)
+                    .expect("blocks");
+                black_box(&ct[..n]);
+                cbc::Encryptor::<aes::Aes256>::new(&key.into(), &iv.into())
+                    .encrypt_padded_mut::<NoPadding>(&mut frame, frame_len)
+                    .expect("blocks");
+                let encoded =
+                    base64_simd::STANDARD.encode(&frame, base64_simd::Out::from_slice(&mut out));
+                black_box(sign(encoded))
+            })
+        },
+    );
 }
 
 criterion_group!(benches, roundtrip, stages);

@@ -30,6 +30,23 @@ pub(crate) const B64: GeneralPurpose = GeneralPurpose::new(
         .with_decode_padding_mode(DecodePaddingMode::Indifferent),
 );
 
+/// Decodes the base64 WeChat sends (`Encrypt`, `encryptedData`). Canonical padded base64,
+/// which is what WeChat writes, goes through the SIMD decoder; anything else through the
+/// lenient [`B64`].
+pub(crate) fn decode_base64(text: &str) -> Result<Vec<u8>, CallbackError> {
+    base64_simd::STANDARD
+        .decode_to_vec(text)
+        .or_else(|_| B64.decode(text))
+        .map_err(|_| CallbackError::InvalidBase64)
+}
+
+/// Writes the padded base64 of `src` into `dst`, which is exactly
+/// `src.len().div_ceil(3) * 4` bytes long (SIMD where the CPU has it).
+pub(crate) fn encode_base64(src: &[u8], dst: &mut [u8]) {
+    debug_assert_eq!(dst.len(), src.len().div_ceil(3) * 4);
+    let _ = base64_simd::STANDARD.encode(src, base64_simd::Out::from_slice(dst));
+}
+
 /// WeChat pads to 32-byte blocks, not AES's 16.
 const PAD_BLOCK: usize = 32;
 
@@ -315,10 +332,7 @@ impl MessageCrypto {
     }
 
     pub(crate) fn open(&self, encrypt: &str) -> Result<Opened, CallbackError> {
-        let encrypt = encrypt.trim();
-        let mut ct = Vec::with_capacity(encrypt.len() / 4 * 3 + 3);
-        B64.decode_vec(encrypt, &mut ct)
-            .map_err(|_| CallbackError::InvalidBase64)?;
+        let mut ct = decode_base64(encrypt.trim())?;
         if ct.is_empty() || ct.len() % 16 != 0 {
             return Err(CallbackError::InvalidCiphertext);
         }
@@ -398,9 +412,7 @@ impl MessageCrypto {
         frame[20..20 + plaintext.len()].copy_from_slice(plaintext);
         self.seal_frame(slot, &mut frame, plaintext.len(), receiver_id, random);
         let mut out = vec![0u8; frame.len().div_ceil(3) * 4];
-        // Cannot fail: `out` is exactly the padded base64 length of `frame`.
-        let n = B64.encode_slice(&frame, &mut out).unwrap_or(0);
-        out.truncate(n);
+        encode_base64(&frame, &mut out);
         // Base64 is ASCII.
         String::from_utf8(out).unwrap_or_default()
     }

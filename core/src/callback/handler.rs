@@ -4,12 +4,11 @@
 use std::borrow::Cow;
 use std::sync::Arc;
 
-use base64::Engine as _;
 use http::header::{CONTENT_TYPE, HeaderValue};
 use http::{Method, Response, StatusCode};
 use percent_encoding::percent_decode_str;
 
-use super::crypto::{B64, KeySlot, MessageCrypto, frame_len, verify_sha1_signature};
+use super::crypto::{KeySlot, MessageCrypto, encode_base64, frame_len, verify_sha1_signature};
 use super::error::CallbackError;
 use super::message::{Message, RawFields};
 use super::reply::{Reply, itoa_u64};
@@ -288,8 +287,8 @@ impl ReplyContext {
         let (open, rest) = envelope.split_at_mut(OPEN.len());
         open.copy_from_slice(OPEN.as_bytes());
         let (encrypt, rest) = rest.split_at_mut(b64_len);
-        // Cannot fail: `encrypt` is exactly the padded base64 length of `frame`.
-        let _ = B64.encode_slice(&*frame, &mut *encrypt);
+        // `encrypt` is exactly the padded base64 length of `frame`.
+        encode_base64(frame, encrypt);
         let signature = seal.crypto.signature_hex(timestamp, &seal.nonce, encrypt);
         write_tail(&mut SliceOut::new(rest), &signature);
         buf.truncate(envelope_len);

@@ -12,7 +12,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::crypto::B64;
+use super::crypto::{B64, decode_base64};
 use super::error::CallbackError;
 
 /// The watermark WeChat adds to decrypted data.
@@ -49,9 +49,7 @@ pub fn decrypt_encrypted_data(
 ) -> Result<Value, CallbackError> {
     let key = key16(session_key, "session_key")?;
     let iv = key16(iv, "iv")?;
-    let mut buf = Vec::new();
-    B64.decode_vec(encrypted_data.trim(), &mut buf)
-        .map_err(|_| CallbackError::InvalidBase64)?;
+    let mut buf = decode_base64(encrypted_data.trim())?;
     let plain = cbc::Decryptor::<Aes128>::new(&key.into(), &iv.into())
         .decrypt_padded_mut::<Pkcs7>(&mut buf)
         .map_err(|_| CallbackError::InvalidCiphertext)?;
