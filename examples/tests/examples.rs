@@ -21,19 +21,28 @@ fn example(name: &str) -> PathBuf {
     path
 }
 
-#[test]
-fn quickstart_runs_without_credentials() {
-    let out = Command::new(example("quickstart"))
-        .env_remove("WECHAT_APPID")
-        .env_remove("WECHAT_SECRET")
-        .env_remove("WECHAT_API_BASE")
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
+/// Runs an example to its end without the variables `unset` (so that it starts its own
+/// emulator), checks that it succeeds and returns what it printed.
+fn run_example(name: &str, unset: &[&str]) -> String {
+    let mut command = Command::new(example(name));
+    for var in unset {
+        command.env_remove(var);
+    }
+    let out = command.output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
     assert!(
         out.status.success(),
         "{stdout}\n{}",
         String::from_utf8_lossy(&out.stderr)
+    );
+    stdout
+}
+
+#[test]
+fn quickstart_runs_without_credentials() {
+    let stdout = run_example(
+        "quickstart",
+        &["WECHAT_APPID", "WECHAT_SECRET", "WECHAT_API_BASE"],
     );
     for line in [
         "1 token fetch at WeChat so far",
@@ -290,17 +299,7 @@ fn two_axum_bots_sharing_redis_handle_a_retried_push_once() {
 
 #[test]
 fn platform_walks_both_journeys_without_credentials() {
-    let out = Command::new(example("platform"))
-        .env_remove("WECHAT_COMPONENT_APPID")
-        .env_remove("WECHAT_SUITE_ID")
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{stdout}\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let stdout = run_example("platform", &["WECHAT_COMPONENT_APPID", "WECHAT_SUITE_ID"]);
     let steps = [
         // Open Platform: the ticket kept, the account authorizing, calls for it, its withdrawal.
         "backend: kept the component_verify_ticket",

@@ -291,7 +291,8 @@ mod tests {
     struct FakeWechatPay {
         tamper: bool,
         serial: &'static str,
-        seen: Mutex<Vec<http::HeaderMap>>,
+        /// The headers of every request, shared with the test.
+        seen: Arc<Mutex<Vec<http::HeaderMap>>>,
     }
 
     impl HttpClient for FakeWechatPay {
@@ -394,14 +395,14 @@ mod tests {
         let c = client(FakeWechatPay {
             tamper: false,
             serial: PUB_KEY_ID,
-            seen: Mutex::default(),
+            seen: Arc::default(),
         });
         let order = c.call(&query()).await.unwrap();
         assert_eq!(order.trade_state, "SUCCESS");
         let c = client(FakeWechatPay {
             tamper: true,
             serial: PUB_KEY_ID,
-            seen: Mutex::default(),
+            seen: Arc::default(),
         });
         let e = c.call(&query()).await.unwrap_err();
         assert!(
@@ -411,7 +412,7 @@ mod tests {
         let c = client(FakeWechatPay {
             tamper: false,
             serial: "PUB_KEY_ID_SOMEONE_ELSE",
-            seen: Mutex::default(),
+            seen: Arc::default(),
         });
         let e = c.call(&query()).await.unwrap_err();
         assert!(
@@ -422,13 +423,19 @@ mod tests {
 
     #[tokio::test]
     async fn every_call_names_the_key_sensitive_fields_are_encrypted_for() {
+        let seen = Arc::<Mutex<Vec<http::HeaderMap>>>::default();
         let fake = FakeWechatPay {
             tamper: false,
             serial: PUB_KEY_ID,
-            seen: Mutex::default(),
+            seen: seen.clone(),
         };
         let c = client(fake);
         c.call(&query()).await.unwrap();
+        {
+            let seen = seen.lock().unwrap();
+            assert_eq!(seen.len(), 1);
+            assert_eq!(seen[0]["wechatpay-serial"], PUB_KEY_ID);
+        }
         let m = merchant();
         let sealed = m.encrypt("张三").await.unwrap();
         assert_eq!(sealed.key_id, PUB_KEY_ID);
