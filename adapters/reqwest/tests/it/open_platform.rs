@@ -17,7 +17,7 @@ use wechat_core::{Error, TokenFlow};
 use wechat_emulator::{TokenKind, demo};
 use wechat_reqwest::{Client, FlowExt};
 
-use crate::support::{Callback, Page, assert_rejected, open};
+use crate::support::{Callback, Page, api_error_number, assert_rejected, open};
 
 const CALLBACK_TOKEN: &str = "platform-callback-token";
 const AES_KEY: &str = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
@@ -56,10 +56,6 @@ async fn start_bot(platform: Client) -> (Callback, Arc<Mutex<Vec<String>>>) {
     )
     .await;
     (callback, seen)
-}
-
-fn api_error_number(err: &Error) -> Option<i64> {
-    err.code().and_then(|c| c.number())
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

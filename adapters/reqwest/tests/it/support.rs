@@ -12,6 +12,11 @@ use wechat_core::Secret;
 use wechat_core::callback::{CallbackHandler, Incoming, Message, Platform};
 use wechat_emulator::{CallbackPush, EmulatorHandle};
 
+/// The number of a WeChat API error (`errcode`), if the error is one.
+pub fn api_error_number(err: &wechat_core::Error) -> Option<i64> {
+    err.code().and_then(|c| c.number())
+}
+
 /// One callback URL: how WeChat signs and encrypts pushes to it.
 pub struct Callback {
     /// The bot's URL.

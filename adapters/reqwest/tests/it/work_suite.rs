@@ -18,7 +18,7 @@ use wechat_core::{Error, TokenFlow};
 use wechat_emulator::{EmulatorHandle, TokenKind, demo};
 use wechat_reqwest::{Client, FlowExt};
 
-use crate::support::{Callback, Page, assert_rejected, open};
+use crate::support::{Callback, Page, api_error_number, assert_rejected, open};
 
 const CALLBACK_TOKEN: &str = "suite-callback-token";
 const AES_KEY: &str = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
@@ -63,10 +63,6 @@ async fn start_bot(suite: Client) -> (Callback, Arc<Mutex<Vec<String>>>) {
     )
     .await;
     (callback, seen)
-}
-
-fn api_error_number(err: &Error) -> Option<i64> {
-    err.code().and_then(|c| c.number())
 }
 
 fn suite_client(emu: &EmulatorHandle) -> Client {
