@@ -504,6 +504,9 @@ mod v3 {
             list.data.len()
         );
         assert!(merchant.knows_key(control.pay_platform_serial()));
+        // The configured public key stays the one sensitive fields are encrypted for.
+        let sealed = merchant.encrypt("张三").await.unwrap();
+        assert_eq!(sealed.key_id, control.pay_public_key_id());
         control.set_pay_signing_key(PaySigningKey::Certificate);
         assert_eq!(client.call(&query).await.unwrap().trade_state, "REFUND");
     }

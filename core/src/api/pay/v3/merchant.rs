@@ -177,7 +177,7 @@ impl Merchant {
     /// Trusts the WeChat Pay public key (微信支付公钥) with its id (`PUB_KEY_ID_…`); sensitive
     /// fields are then encrypted for it.
     pub fn with_public_key(self, id: impl Into<String>, key: impl RsaPublicKey + 'static) -> Self {
-        self.add_key(id.into(), Arc::new(key), true);
+        self.add_key(id.into(), Arc::new(key), |_| true);
         self
     }
 
@@ -187,7 +187,7 @@ impl Merchant {
         serial_no: impl Into<String>,
         key: impl RsaPublicKey + 'static,
     ) -> Self {
-        self.add_key(serial_no.into(), Arc::new(key), false);
+        self.add_key(serial_no.into(), Arc::new(key), |_| false);
         self
     }
 
@@ -213,8 +213,16 @@ impl Merchant {
         self.wechatpay.read().is_ok_and(|k| k.get(id).is_some())
     }
 
-    fn add_key(&self, id: String, key: Arc<dyn RsaPublicKey>, prefer: bool) {
+    /// Adds a key; `prefer` decides, from the key preferred so far and under the same lock,
+    /// whether sensitive fields are encrypted for the new one from now on.
+    fn add_key(
+        &self,
+        id: String,
+        key: Arc<dyn RsaPublicKey>,
+        prefer: impl FnOnce(Option<&str>) -> bool,
+    ) {
         if let Ok(mut keys) = self.wechatpay.write() {
+            let prefer = prefer(keys.preferred.as_deref());
             keys.insert(id, key, prefer);
         }
     }
@@ -238,16 +246,10 @@ impl Merchant {
         let pem = decrypt_aes_gcm(&self.apiv3_key, nonce, associated_data, ciphertext)?;
         let spki = certificate_spki(&pem)?;
         let key = import.import_spki(&spki).await?;
-        let prefer = self
-            .wechatpay
-            .read()
-            .map(|k| {
-                !k.preferred
-                    .as_deref()
-                    .is_some_and(|p| p.starts_with("PUB_KEY_ID_"))
-            })
-            .unwrap_or(false);
-        self.add_key(serial_no.to_owned(), Arc::from(key), prefer);
+        // A configured WeChat Pay public key stays preferred over certificates.
+        self.add_key(serial_no.to_owned(), Arc::from(key), |preferred| {
+            !preferred.is_some_and(|p| p.starts_with("PUB_KEY_ID_"))
+        });
         Ok(())
     }
 
