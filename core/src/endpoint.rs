@@ -703,7 +703,12 @@ pub fn check_errcode(status: http::StatusCode, body: &[u8], sensitive: bool) -> 
     // them a second parse of the body. The typed read that follows still rejects bad JSON.
     static ERRCODE: LazyLock<memchr::memmem::Finder<'static>> =
         LazyLock::new(|| memchr::memmem::Finder::new(b"\"errcode\""));
-    if ERRCODE.find(body).is_none() {
+    let Some(at) = ERRCODE.find(body) else {
+        return check_status(status, body, sensitive);
+    };
+    // WeChat writes `errcode` first: an answer that opens with `{"errcode":0` and names no other
+    // errcode is a success without a parse of its own.
+    if opens_with_zero_errcode(body) && ERRCODE.find(&body[at + 9..]).is_none() {
         return check_status(status, body, sensitive);
     }
     let envelope = serde_json::from_slice::<Errcode<'_>>(body);
@@ -720,6 +725,18 @@ pub fn check_errcode(status: http::StatusCode, body: &[u8], sensitive: bool) -> 
         message: e.to_string(),
         body: shown(body, sensitive),
     })
+}
+
+/// Whether a body opens with `{"errcode":0,` or `{"errcode":0}`, spaces allowed.
+fn opens_with_zero_errcode(body: &[u8]) -> bool {
+    let mut rest = body;
+    for token in [&b"{"[..], b"\"errcode\"", b":", b"0"] {
+        match rest.trim_ascii_start().strip_prefix(token) {
+            Some(after) => rest = after,
+            None => return false,
+        }
+    }
+    matches!(rest.trim_ascii_start().first(), Some(b',' | b'}'))
 }
 
 fn check_base_resp(body: &[u8]) -> Result<()> {
@@ -1237,6 +1254,42 @@ mod tests {
             parse::<R>(&JSON, &no).unwrap_err().code(),
             Some(ErrCode::Number(45009))
         );
+    }
+
+    #[test]
+    fn errcode_zero_first_is_read_without_a_parse() {
+        for body in [
+            r#"{"errcode":0,"errmsg":"ok"}"#,
+            r#"{"errcode":0}"#,
+            " { \"errcode\" : 0 ,\n \"errmsg\": \"ok\"}",
+        ] {
+            assert!(opens_with_zero_errcode(body.as_bytes()), "{body}");
+            assert!(parse::<Ack>(&JSON, &response(200, body)).is_ok(), "{body}");
+        }
+        for body in [
+            r#"{"errcode":0.5}"#,
+            r#"{"errcode":00}"#,
+            r#"{"errcode":"0"}"#,
+            r#"{"errmsg":"ok","errcode":0}"#,
+            r#"["errcode",0]"#,
+        ] {
+            assert!(!opens_with_zero_errcode(body.as_bytes()), "{body}");
+        }
+        // A second errcode, nested or repeated, sends the body through the full check.
+        let repeated = response(200, r#"{"errcode":0,"errcode":40001}"#);
+        assert!(parse::<Ack>(&JSON, &repeated).is_err());
+        let nested = r#"{"errcode":0,"errmsg":"ok","result":{"errcode":1}}"#;
+        assert!(parse::<Ack>(&JSON, &response(200, nested)).is_ok());
+        // The typed read still rejects what is not JSON.
+        let broken = response(200, r#"{"errcode":0,"errmsg":"#);
+        assert!(matches!(
+            parse::<Ack>(&JSON, &broken),
+            Err(Error::Decode { .. })
+        ));
+        assert!(matches!(
+            parse::<Ack>(&JSON, &response(500, r#"{"errcode":0}"#)),
+            Err(Error::Status { status: 500, .. })
+        ));
     }
 
     #[test]
