@@ -602,7 +602,9 @@ pub fn query_of<T: Serialize + ?Sized>(value: &T) -> Result<Vec<(String, String)
 
 /// The JSON body of a request type (`{}` for a unit struct).
 pub fn json_body<T: Serialize + ?Sized>(value: &T) -> Result<Body> {
-    let bytes = serde_json::to_vec(value).map_err(|e| Error::Build(e.to_string()))?;
+    // Room for most request bodies, which then need no reallocation (`to_vec` starts at 128).
+    let mut bytes = Vec::with_capacity(256);
+    serde_json::to_writer(&mut bytes, value).map_err(|e| Error::Build(e.to_string()))?;
     Ok(Body::Json(if bytes == b"null" {
         b"{}".to_vec()
     } else {
