@@ -710,7 +710,8 @@ pub fn check_errcode(status: http::StatusCode, body: &[u8], sensitive: bool) -> 
     };
     // WeChat writes `errcode` first: an answer that opens with `{"errcode":0` and names no other
     // errcode is a success without a parse of its own.
-    if opens_with_zero_errcode(body) && ERRCODE.find(&body[at + 9..]).is_none() {
+    if opens_with_zero_errcode(body) && ERRCODE.find(&body[at + ERRCODE.needle().len()..]).is_none()
+    {
         return check_status(status, body, sensitive);
     }
     let envelope = serde_json::from_slice::<Errcode<'_>>(body);
