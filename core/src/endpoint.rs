@@ -838,7 +838,6 @@ pub struct Binary {
 /// `base64`.
 impl Serialize for Binary {
     fn serialize<S: serde::Serializer>(&self, ser: S) -> std::result::Result<S::Ok, S::Error> {
-        use base64::Engine;
         use serde::ser::SerializeStruct;
         let mut s = ser.serialize_struct("Binary", 4)?;
         s.serialize_field("content_type", &self.content_type)?;
@@ -846,7 +845,7 @@ impl Serialize for Binary {
         s.serialize_field("len", &self.bytes.len())?;
         s.serialize_field(
             "base64",
-            &base64::engine::general_purpose::STANDARD.encode(&self.bytes),
+            &base64_simd::STANDARD.encode_to_string(&self.bytes),
         )?;
         s.end()
     }

@@ -13,31 +13,30 @@
 use aes::Aes256;
 use aes::cipher::block_padding::NoPadding;
 use aes::cipher::{BlockDecryptMut, BlockEncryptMut, InnerIvInit, KeyInit};
-use base64::Engine as _;
-use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 use sha1::{Digest, Sha1};
 use subtle::ConstantTimeEq;
 
 use super::error::CallbackError;
 use crate::Secret;
 
-/// Standard base64 that accepts non-canonical trailing bits (many EncodingAESKeys have them)
-/// and missing padding, and writes canonical padded output.
-pub(crate) const B64: GeneralPurpose = GeneralPurpose::new(
-    &base64::alphabet::STANDARD,
-    GeneralPurposeConfig::new()
-        .with_decode_allow_trailing_bits(true)
-        .with_decode_padding_mode(DecodePaddingMode::Indifferent),
-);
-
-/// Decodes the base64 WeChat sends (`Encrypt`, `encryptedData`). Canonical padded base64,
-/// which is what WeChat writes, goes through the SIMD decoder; anything else through the
-/// lenient [`B64`].
+/// Decodes the base64 WeChat sends (`Encrypt`, `encryptedData`), forgiving as WHATWG
+/// defines it: padding optional, non-canonical trailing bits ignored (many EncodingAESKeys
+/// have them), ASCII whitespace skipped. SIMD where the CPU has it.
 pub(crate) fn decode_base64(text: &str) -> Result<Vec<u8>, CallbackError> {
-    base64_simd::STANDARD
-        .decode_to_vec(text)
-        .or_else(|_| B64.decode(text))
-        .map_err(|_| CallbackError::InvalidBase64)
+    base64_simd::forgiving_decode_to_vec(text.as_bytes()).map_err(|_| CallbackError::InvalidBase64)
+}
+
+/// Decodes a key of exactly `N` bytes written in at most 64 characters of base64 (forgiving,
+/// as [`decode_base64`]), without allocating; `None` for anything else.
+pub(crate) fn decode_key<const N: usize>(text: &str) -> Option<[u8; N]> {
+    let mut buf = [0u8; 64];
+    if text.len() > buf.len() {
+        return None;
+    }
+    let decoded =
+        base64_simd::forgiving_decode(text.as_bytes(), base64_simd::Out::from_slice(&mut buf))
+            .ok()?;
+    <[u8; N]>::try_from(&*decoded).ok()
 }
 
 /// Writes the padded base64 of `src` into `dst`, which is exactly
@@ -121,15 +120,8 @@ impl AesKey {
         if encoding_aes_key.len() != 43 {
             return Err(CallbackError::InvalidAesKey);
         }
-        let mut key = [0u8; 33];
-        let n = B64
-            .decode_slice(encoding_aes_key, &mut key)
-            .map_err(|_| CallbackError::InvalidAesKey)?;
-        if n != 32 {
-            return Err(CallbackError::InvalidAesKey);
-        }
-        let cipher =
-            Aes256::new_from_slice(&key[..32]).map_err(|_| CallbackError::InvalidAesKey)?;
+        let key = decode_key::<32>(encoding_aes_key).ok_or(CallbackError::InvalidAesKey)?;
+        let cipher = Aes256::new(&key.into());
         let mut iv = [0u8; 16];
         iv.copy_from_slice(&key[..16]);
         Ok(Self { cipher, iv })
@@ -511,5 +503,34 @@ mod tests {
         ] {
             assert!(MessageCrypto::new(Secret::new("t"), key, "r").is_err());
         }
+    }
+
+    #[test]
+    fn base64_is_forgiving_but_not_loose() {
+        // WeCom's sample EncodingAESKey: its last character carries non-canonical bits.
+        let key = "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C";
+        let bytes = decode_key::<32>(key).expect("trailing bits are ignored");
+        assert_eq!(decode_key::<32>(&format!("{key}=")), Some(bytes), "padded");
+        assert_eq!(
+            decode_key::<32>(&format!(" {key}\n")),
+            Some(bytes),
+            "whitespace"
+        );
+        assert_eq!(decode_key::<16>(key), None, "wrong length");
+        assert_eq!(
+            decode_key::<32>(&format!("{key}!")),
+            None,
+            "outside the alphabet"
+        );
+        assert_eq!(
+            decode_key::<32>(&"A".repeat(65)),
+            None,
+            "too long, no panic"
+        );
+        assert_eq!(decode_base64("aGk").unwrap(), b"hi");
+        assert_eq!(decode_base64("aGk=").unwrap(), b"hi");
+        assert_eq!(decode_base64("aG k=").unwrap(), b"hi");
+        assert!(decode_base64("aGk==").is_err());
+        assert!(decode_base64("a").is_err());
     }
 }

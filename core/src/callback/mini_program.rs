@@ -7,12 +7,11 @@
 use aes::Aes128;
 use aes::cipher::block_padding::Pkcs7;
 use aes::cipher::{BlockDecryptMut, BlockEncryptMut, KeyIvInit};
-use base64::Engine as _;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::crypto::{B64, decode_base64};
+use super::crypto::{decode_base64, decode_key};
 use super::error::CallbackError;
 
 /// The watermark WeChat adds to decrypted data.
@@ -27,16 +26,7 @@ pub struct Watermark {
 }
 
 fn key16(b64: &str, what: &'static str) -> Result<[u8; 16], CallbackError> {
-    let mut buf = [0u8; 18];
-    let n = B64
-        .decode_slice(b64.trim(), &mut buf)
-        .map_err(|_| CallbackError::InvalidKeyMaterial(what))?;
-    if n != 16 {
-        return Err(CallbackError::InvalidKeyMaterial(what));
-    }
-    let mut out = [0u8; 16];
-    out.copy_from_slice(&buf[..16]);
-    Ok(out)
+    decode_key::<16>(b64.trim()).ok_or(CallbackError::InvalidKeyMaterial(what))
 }
 
 /// Decrypts `encrypted_data` with `session_key` and `iv` (all base64, as the client sends
@@ -86,7 +76,7 @@ pub fn encrypt_data(
     let iv = key16(iv, "iv")?;
     let ct = cbc::Encryptor::<Aes128>::new(&key.into(), &iv.into())
         .encrypt_padded_vec_mut::<Pkcs7>(plaintext);
-    Ok(B64.encode(ct))
+    Ok(base64_simd::STANDARD.encode_to_string(ct))
 }
 
 /// The decrypted phone number (`getPhoneNumber`, legacy encryptedData form).

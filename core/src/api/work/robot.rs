@@ -36,10 +36,9 @@ pub struct RobotImage {
 impl RobotImage {
     /// The picture `bytes`, encoded and hashed.
     pub fn from_bytes(bytes: &[u8]) -> Self {
-        use base64::Engine as _;
         use md5::{Digest, Md5};
         Self {
-            base64: base64::engine::general_purpose::STANDARD.encode(bytes),
+            base64: base64_simd::STANDARD.encode_to_string(bytes),
             md5: hex::encode(Md5::digest(bytes)),
         }
     }

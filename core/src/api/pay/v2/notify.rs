@@ -12,8 +12,7 @@
 
 use aes::Aes256;
 use aes::cipher::{BlockDecryptMut, BlockEncryptMut, KeyInit, block_padding::Pkcs7};
-use base64::Engine;
-use base64::engine::general_purpose::STANDARD;
+use base64_simd::STANDARD;
 use md5::{Digest, Md5};
 use serde::{Deserialize, Serialize};
 
@@ -232,13 +231,13 @@ fn req_info_key(api_key: &Secret) -> [u8; 32] {
 /// AES-256-ECB (PKCS#7) under the lower-case hex MD5 of the API key. For emulators and tests.
 pub fn encrypt_req_info(api_key: &Secret, plaintext: &[u8]) -> String {
     let cipher = ecb::Encryptor::<Aes256>::new(&req_info_key(api_key).into());
-    STANDARD.encode(cipher.encrypt_padded_vec_mut::<Pkcs7>(plaintext))
+    STANDARD.encode_to_string(cipher.encrypt_padded_vec_mut::<Pkcs7>(plaintext))
 }
 
 /// Decrypts `req_info`; `None` when it does not decrypt under this key (bad padding).
 fn decrypt_req_info(api_key: &Secret, req_info: &str) -> Result<Option<Vec<u8>>> {
     let data = STANDARD
-        .decode(req_info.trim())
+        .decode_to_vec(req_info.trim())
         .map_err(|e| Error::decode(format_args!("req_info is not base64: {e}"), b""))?;
     if data.is_empty() || data.len() % 16 != 0 {
         return Err(Error::decode(

@@ -9,8 +9,7 @@
 
 use aes_gcm::aead::{Aead, Payload};
 use aes_gcm::{Aes256Gcm, KeyInit, Nonce};
-use base64::Engine;
-use base64::engine::general_purpose::STANDARD;
+use base64_simd::STANDARD;
 
 use crate::client::{BoxFuture, MaybeSend, MaybeSync};
 use crate::error::{Error, Result};
@@ -152,7 +151,7 @@ pub fn decrypt_aes_gcm(
     }
     let cipher = Aes256Gcm::new_from_slice(key).map_err(|_| VerifyError::Decrypt)?;
     let data = STANDARD
-        .decode(ciphertext)
+        .decode_to_vec(ciphertext)
         .map_err(|_| VerifyError::Decrypt)?;
     cipher
         .decrypt(
@@ -190,7 +189,7 @@ pub fn encrypt_aes_gcm(
             },
         )
         .map_err(|_| Error::Build("AES-GCM encryption failed".into()))?;
-    Ok(STANDARD.encode(sealed))
+    Ok(STANDARD.encode_to_string(sealed))
 }
 
 /// The SubjectPublicKeyInfo DER of an X.509 certificate, given as PEM or DER: the key of a

@@ -4,8 +4,7 @@
 use std::fmt;
 use std::sync::{Arc, RwLock};
 
-use base64::Engine;
-use base64::engine::general_purpose::STANDARD;
+use base64_simd::STANDARD;
 use http::HeaderValue;
 use http::header::{ACCEPT, AUTHORIZATION, USER_AGENT};
 use serde::{Deserialize, Serialize};
@@ -283,7 +282,7 @@ impl Merchant {
         let sealed = key.encrypt_oaep(plaintext.as_bytes()).await?;
         Ok(Encrypted {
             key_id,
-            ciphertext: STANDARD.encode(sealed),
+            ciphertext: STANDARD.encode_to_string(sealed),
         })
     }
 
@@ -325,7 +324,7 @@ impl Merchant {
             nonce_str: nonce.to_owned(),
             package,
             sign_type: "RSA".to_owned(),
-            pay_sign: STANDARD.encode(signature),
+            pay_sign: STANDARD.encode_to_string(signature),
         })
     }
 
@@ -350,7 +349,7 @@ impl Merchant {
             package: "Sign=WXPay".to_owned(),
             noncestr: nonce.to_owned(),
             timestamp,
-            sign: STANDARD.encode(signature),
+            sign: STANDARD.encode_to_string(signature),
         })
     }
 
@@ -394,7 +393,7 @@ impl Merchant {
             .and_then(|k| k.get(serial))
             .ok_or_else(|| VerifyError::UnknownKey(serial.to_owned()))?;
         let bad = || VerifyError::BadSignature(serial.to_owned());
-        let signature = STANDARD.decode(signature).map_err(|_| bad())?;
+        let signature = STANDARD.decode_to_vec(signature).map_err(|_| bad())?;
         match key
             .verify_sha256(&answer_message(timestamp, nonce, body), &signature)
             .await
@@ -433,7 +432,7 @@ impl Merchant {
             context.nonce,
             request.body(),
         );
-        let signature = STANDARD.encode(self.key.sign_sha256(&message).await?);
+        let signature = STANDARD.encode_to_string(self.key.sign_sha256(&message).await?);
         let value = format!(
             r#"WECHATPAY2-SHA256-RSA2048 mchid="{}",nonce_str="{}",signature="{signature}",timestamp="{timestamp}",serial_no="{}""#,
             self.mchid, context.nonce, self.serial_no
