@@ -21,9 +21,13 @@ use crate::Secret;
 
 /// Decodes the base64 WeChat sends (`Encrypt`, `encryptedData`), forgiving as WHATWG
 /// defines it: padding optional, non-canonical trailing bits ignored (many EncodingAESKeys
-/// have them), ASCII whitespace skipped. SIMD where the CPU has it.
+/// have them), ASCII whitespace skipped. Canonical padded base64, which is what WeChat
+/// writes, skips the whitespace scan. SIMD where the CPU has it.
 pub(crate) fn decode_base64(text: &str) -> Result<Vec<u8>, CallbackError> {
-    base64_simd::forgiving_decode_to_vec(text.as_bytes()).map_err(|_| CallbackError::InvalidBase64)
+    base64_simd::STANDARD
+        .decode_to_vec(text)
+        .or_else(|_| base64_simd::forgiving_decode_to_vec(text.as_bytes()))
+        .map_err(|_| CallbackError::InvalidBase64)
 }
 
 /// Decodes a key of exactly `N` bytes written in at most 64 characters of base64 (forgiving,
